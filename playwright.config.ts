@@ -1,0 +1,67 @@
+import { defineConfig, devices } from '@playwright/test';
+
+const port = 4173;
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Playwright cannot download its own browsers here: the tests use Debian's Chromium
+// (scripts/system-deps.sh installs it). CHROMIUM_PATH points elsewhere when needed.
+const launchOptions = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-dev-shm-usage',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run',
+		'--disable-quic'
+	]
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	// Artefacts (traces, screenshots of failures) only; the JSON report sits beside it.
+	outputDir: 'test-results/e2e',
+	fullyParallel: false,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	workers: process.env.CI ? 1 : undefined,
+	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+	use: {
+		baseURL,
+		launchOptions,
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{
+			name: 'desktop',
+			use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, launchOptions }
+		},
+		{
+			name: 'phone',
+			use: {
+				// A phone's user agent, touch and pixel ratio, on the same Debian Chromium.
+				...devices['Pixel 7'],
+				browserName: 'chromium',
+				viewport: { width: 390, height: 844 },
+				isMobile: true,
+				hasTouch: true,
+				launchOptions
+			}
+		}
+	],
+	// The production build (`npm run build` first): SvelteKit checks CSRF origins only there.
+	// DATA_DIR=memory keeps the embedded database in memory, so every run starts afresh.
+	webServer: {
+		command: 'node build',
+		port,
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseURL,
+			DATA_DIR: 'memory'
+		},
+		timeout: 120_000,
+		reuseExistingServer: false
+	}
+});

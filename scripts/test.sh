@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# npm test: the one test command, and what CI runs (.ci/run).
+#
+#   1. npm ci when node_modules is missing or older than package-lock.json
+#   2. system packages (scripts/system-deps.sh: Chromium, PostgreSQL 15, PostGIS, pgTAP)
+#   3. npm run lint       prettier + eslint, no warnings
+#   4. npm run check      svelte-check, no warnings
+#   5. vitest             unit tests and the SQL suites on PGlite
+#   6. PostgreSQL 15      migrations, pgTAP, SQL suites on PG 15, generated types current
+#   7. npm run build
+#   8. playwright         browser tests against the production build
+#
+# Ends with one line `N passed, M failed` (tests counted by vitest, pg_prove and Playwright;
+# a step that fails without failing tests, e.g. lint, counts as one failure).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export TEST_RESULTS_DIR=test-results
+mkdir -p "$TEST_RESULTS_DIR"
+rm -f "$TEST_RESULTS_DIR"/{vitest-unit.json,vitest-postgres.json,pgtap.txt,playwright.json}
+
+steps=8
+step_number=0
+step_name=''
+
+elapsed() { printf '%d:%02d' $((SECONDS / 60)) $((SECONDS % 60)); }
+
+step() {
+	step_number=$((step_number + 1))
+	step_name=$1
+	echo
+	echo "==> [$step_number/$steps] $step_name (at $(elapsed))"
+}
+
+summary() {
+	local status=$?
+	set +e
+	echo
+	if [ "$status" -eq 0 ]; then
+		echo "test: all $steps steps passed in $(elapsed)"
+	else
+		echo "test: step $step_number/$steps ($step_name) failed after $(elapsed)"
+	fi
+	# shellcheck disable=SC2016 # JavaScript, not shell
+	STATUS=$status node -e '
+		const fs = require("node:fs");
+		const dir = process.env.TEST_RESULTS_DIR;
+		const read = (name) => { try { return fs.readFileSync(`${dir}/${name}`, "utf8"); } catch { return null; } };
+		let passed = 0, failed = 0, skipped = 0;
+		for (const name of ["vitest-unit.json", "vitest-postgres.json"]) {
+			const text = read(name);
+			if (!text) continue;
+			const r = JSON.parse(text);
+			passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+		}
+		const pgtap = read("pgtap.txt");
+		if (pgtap) {
+			const total = Number(/Tests=(\d+)/.exec(pgtap)?.[1] ?? 0);
+			let bad = 0;
+			for (const m of pgtap.matchAll(/Failed (\d+)\/\d+ subtests/g)) bad += Number(m[1]);
+			if (bad === 0 && /Result: FAIL/.test(pgtap)) bad = 1;
+			passed += Math.max(total - bad, 0); failed += bad;
+		}
+		const playwright = read("playwright.json");
+		if (playwright) {
+			const s = JSON.parse(playwright).stats;
+			passed += s.expected + s.flaky; failed += s.unexpected; skipped += s.skipped;
+		}
+		if (process.env.STATUS !== "0" && failed === 0) failed = 1;
+		console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+	' || echo "0 passed, 1 failed"
+	exit "$status"
+}
+trap summary EXIT
+
+step 'dependencies'
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	npm ci --no-audit --no-fund
+else
+	echo "node_modules is current"
+fi
+
+step 'system packages'
+bash scripts/system-deps.sh
+
+step 'lint'
+npm run --silent lint
+
+step 'check'
+npm run --silent check
+
+step 'vitest (unit, SQL on PGlite)'
+npx --no-install vitest run --reporter=default --reporter=json \
+	--outputFile.json="$TEST_RESULTS_DIR/vitest-unit.json"
+
+step 'PostgreSQL 15 (migrations, pgTAP, SQL suites, types)'
+bash scripts/test-postgres.sh
+
+step 'build'
+npm run --silent build
+
+step 'playwright (browser tests on the build)'
+if [ -n "$(find tests/e2e -name '*.spec.ts' 2>/dev/null | head -n 1)" ]; then
+	npx --no-install playwright test
+else
+	echo "no browser tests in tests/e2e yet"
+fi
