@@ -28,8 +28,8 @@ create trigger districts_touch before update on public.districts
 create trigger districts_audit after insert or update or delete on public.districts
   for each row execute function private.audit();
 
--- The district whose polygon covers a point; the smallest wins where imported polygons overlap.
-create function private.district_at(p_point extensions.geometry) returns uuid
+-- The district of a city whose polygon covers a point; the smallest wins where imported polygons overlap.
+create function private.district_at(p_city_id uuid, p_point extensions.geometry) returns uuid
 language sql
 stable
 security definer
@@ -37,7 +37,7 @@ set search_path = ''
 as $$
   select d.id
   from public.districts d
-  where p_point is not null and extensions.st_covers(d.geom, p_point)
+  where d.city_id = p_city_id and p_point is not null and extensions.st_covers(d.geom, p_point)
   order by extensions.st_area(d.geom), d.id
   limit 1;
 $$;
@@ -128,8 +128,9 @@ security definer
 set search_path = ''
 as $$
 begin
-  -- the district always follows the point
-  new.district_id := private.district_at(new.location);
+  -- the district always follows the point, among the districts of the organisation's city
+  new.district_id := private.district_at(
+    (select city_id from public.organisations where id = new.organisation_id), new.location);
 
   if tg_op = 'UPDATE' then
     if new.version is distinct from old.version then
@@ -156,7 +157,7 @@ create trigger offers_prepare before insert or update on public.offers
 create trigger offers_audit after insert or update or delete on public.offers
   for each row execute function private.audit();
 
--- When districts change, every offer's district is computed again.
+-- When districts change, the district of every offer in the city is computed again.
 create function private.reassign_offer_districts() returns trigger
 language plpgsql
 security definer
@@ -164,12 +165,23 @@ set search_path = ''
 as $$
 begin
   update public.offers o
-  set district_id = private.district_at(o.location)
-  where o.location is not null or o.district_id is not null;
+  set district_id = private.district_at(org.city_id, o.location)
+  from public.organisations org
+  where org.id = o.organisation_id
+    and org.city_id in (select city_id from changed_districts)
+    and o.district_id is distinct from private.district_at(org.city_id, o.location);
   return null;
 end;
 $$;
-create trigger districts_reassign_offers after insert or update of geom or delete on public.districts
+-- Transition tables allow one event per trigger.
+create trigger districts_inserted_reassign_offers after insert on public.districts
+  referencing new table as changed_districts
+  for each statement execute function private.reassign_offer_districts();
+create trigger districts_updated_reassign_offers after update on public.districts
+  referencing new table as changed_districts
+  for each statement execute function private.reassign_offer_districts();
+create trigger districts_deleted_reassign_offers after delete on public.districts
+  referencing old table as changed_districts
   for each statement execute function private.reassign_offer_districts();
 
 create function private.can_edit_offer(p_offer_id uuid) returns boolean
@@ -392,7 +404,7 @@ create trigger districts_outbox after update of name on public.districts
 -- ---------------------------------------------------------------------------
 -- Policies
 
-grant execute on function private.district_at(extensions.geometry), private.can_edit_offer(uuid),
+grant execute on function private.district_at(uuid, extensions.geometry), private.can_edit_offer(uuid),
   private.can_read_offer(uuid), private.target_groups(), private.is_valid_rrule(text)
   to anon, authenticated, service_role;
 

@@ -95,6 +95,10 @@ begin
       when v_slug = any (v_slugs) then format('a second district named "%s"', v_name)
       when v_type is null then 'no geometry'
       when v_type not in ('Polygon', 'MultiPolygon') then format('geometry is a %s; only Polygon and MultiPolygon are districts', v_type)
+      when v_feature -> 'properties' ? 'population'
+           and jsonb_typeof(v_feature -> 'properties' -> 'population') <> 'null'
+           and coalesce(v_feature -> 'properties' ->> 'population', '') !~ '^[0-9]{1,9}$'
+        then format('property "population" is %s, not a whole number', v_feature -> 'properties' -> 'population')
     end;
     if v_reason is null then
       begin
@@ -143,7 +147,7 @@ begin
 
   insert into public.districts (city_id, slug, name, geom, population, geometry_is_demo, source)
   select v_city_id, r ->> 'slug', r ->> 'name', extensions.st_geomfromewkt(r ->> 'geom'),
-         case when jsonb_typeof(r -> 'population') = 'number' then (r ->> 'population')::integer end,
+         (r ->> 'population')::integer,
          false, p_source
   from jsonb_array_elements(v_rows) r
   on conflict (city_id, slug) do update
@@ -267,14 +271,30 @@ as $$
   from unnest(regexp_split_to_array(coalesce(p_value, ''), '[;,]')) v;
 $$;
 
-grant execute on function private.csv_boolean(text, text), private.csv_invalid(text, text, text),
-  private.csv_list(text) to authenticated, service_role;
+-- Empty, or a real date/time written exactly in the format (2026-02-30 is not).
+create function private.csv_is_moment(p_value text, p_format text) returns boolean
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  return coalesce(p_value, '') = ''
+      or (length(p_value) = length(p_format) - case when p_format like '%HH24%' then 2 else 0 end
+          and to_char(to_timestamp(p_value, p_format), p_format) = p_value);
+exception when others then
+  return false;
+end;
+$$;
 
-create function public.import_offers(p_rows jsonb) returns jsonb
+grant execute on function private.csv_boolean(text, text), private.csv_invalid(text, text, text),
+  private.csv_list(text), private.csv_is_moment(text, text) to authenticated, service_role;
+
+create function public.import_offers(p_city text, p_rows jsonb) returns jsonb
 language plpgsql
 set search_path = ''
 as $$
 declare
+  v_city_id uuid := private.require_city(p_city);
   v_columns constant text[] := array['row', 'organisation', 'category', 'locale', 'title', 'summary',
     'description', 'cost_note', 'registration_note', 'street', 'postal_code', 'locality', 'latitude',
     'longitude', 'languages', 'target_groups', 'cost_eur', 'childcare', 'women_only',
@@ -304,15 +324,20 @@ begin
 
   for v_row in select r from jsonb_array_elements(p_rows) r loop
     begin
-      select * into v_org from public.organisations where slug = trim(v_row ->> 'organisation');
+      select * into v_org from public.organisations
+      where city_id = v_city_id and slug = trim(v_row ->> 'organisation');
       if v_org.id is null then
-        raise exception 'column organisation: no organisation "%"', coalesce(v_row ->> 'organisation', '') using errcode = '22023';
+        raise exception 'column organisation: no organisation "%" in %', coalesce(v_row ->> 'organisation', ''), p_city
+          using errcode = '22023';
+      end if;
+      if not (private.is_city_admin() or private.is_member_of(v_org.id)) then
+        raise exception 'column organisation: you are not staff of "%"', v_org.slug using errcode = '42501';
       end if;
       if nullif(trim(v_row ->> 'title'), '') is null then
         raise exception 'column title: empty' using errcode = '22023';
       end if;
-      v_lat := nullif(trim(v_row ->> 'latitude'), '');
-      v_lon := nullif(trim(v_row ->> 'longitude'), '');
+      v_lat := replace(nullif(trim(v_row ->> 'latitude'), ''), ',', '.');
+      v_lon := replace(nullif(trim(v_row ->> 'longitude'), ''), ',', '.');
       if (v_lat is null) <> (v_lon is null) then
         raise exception 'columns latitude and longitude: give both or neither' using errcode = '22023';
       end if;
@@ -344,14 +369,35 @@ begin
         raise exception 'column target_groups: "%" has a group that is not one of %', v_row ->> 'target_groups',
           array_to_string(private.target_groups(), ', ') using errcode = '22023';
       end if;
-      if nullif(trim(v_row ->> 'last_verified_on'), '') !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then
+      if not private.csv_is_moment(trim(v_row ->> 'last_verified_on'), 'YYYY-MM-DD') then
         raise exception 'column last_verified_on: "%" is not a date (YYYY-MM-DD)', v_row ->> 'last_verified_on' using errcode = '22023';
       end if;
-      if nullif(trim(v_row ->> 'starts_at'), '') !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}$' then
+      if not private.csv_is_moment(replace(trim(v_row ->> 'starts_at'), 'T', ' '), 'YYYY-MM-DD HH24:MI') then
         raise exception 'column starts_at: "%" is not a local date and time (YYYY-MM-DD HH:MM)', v_row ->> 'starts_at' using errcode = '22023';
       end if;
-      if nullif(trim(v_row ->> 'duration_minutes'), '') !~ '^[0-9]{1,4}$' then
-        raise exception 'column duration_minutes: "%" is not a number of minutes', v_row ->> 'duration_minutes' using errcode = '22023';
+      if nullif(trim(v_row ->> 'duration_minutes'), '') !~ '^[0-9]{1,4}$'
+         or nullif(trim(v_row ->> 'duration_minutes'), '')::integer not between 1 and 1440 then
+        raise exception 'column duration_minutes: "%" is not a number of minutes from 1 to 1440', v_row ->> 'duration_minutes' using errcode = '22023';
+      end if;
+      if nullif(trim(v_row ->> 'locale'), '') is not null
+         and not exists (select 1 from public.locales where code = trim(v_row ->> 'locale')) then
+        raise exception 'column locale: "%" is not one of %', v_row ->> 'locale',
+          (select string_agg(code, ', ' order by position) from public.locales) using errcode = '22023';
+      end if;
+      if nullif(trim(v_row ->> 'postal_code'), '') !~ '^[0-9]{5}$' then
+        raise exception 'column postal_code: "%" is not a German postal code (5 digits)', v_row ->> 'postal_code' using errcode = '22023';
+      end if;
+      if array_to_string(private.csv_list(v_row ->> 'languages'), ',') !~ '^([a-z]{2,3}(,[a-z]{2,3})*)?$' then
+        raise exception 'column languages: "%" is not a list of ISO 639 codes such as de, ar, uk', v_row ->> 'languages' using errcode = '22023';
+      end if;
+      if nullif(trim(v_row ->> 'contact_email'), '') !~ '^[^@\s]+@[^@\s]+$' then
+        raise exception 'column contact_email: "%" is not an e-mail address', v_row ->> 'contact_email' using errcode = '22023';
+      end if;
+      if nullif(trim(v_row ->> 'contact_phone'), '') !~ '^[0-9 +()/-]{5,}$' then
+        raise exception 'column contact_phone: "%" is not a phone number', v_row ->> 'contact_phone' using errcode = '22023';
+      end if;
+      if nullif(trim(v_row ->> 'registration_url'), '') !~ '^https?://' then
+        raise exception 'column registration_url: "%" is not a web address (http:// or https://)', v_row ->> 'registration_url' using errcode = '22023';
       end if;
       if nullif(trim(v_row ->> 'rrule'), '') is not null and nullif(trim(v_row ->> 'starts_at'), '') is null then
         raise exception 'column rrule: a recurrence needs starts_at' using errcode = '22023';
@@ -432,6 +478,6 @@ $$;
 comment on function public.import_offers is 'Imports offers from CSV rows (see README); every bad row is reported with its number and reason, and then nothing is imported.';
 
 revoke execute on function public.import_districts(text, jsonb, text, text),
-  public.import_district_population(text, jsonb), public.import_offers(jsonb) from public, anon;
+  public.import_district_population(text, jsonb), public.import_offers(text, jsonb) from public, anon;
 grant execute on function public.import_districts(text, jsonb, text, text),
-  public.import_district_population(text, jsonb), public.import_offers(jsonb) to authenticated, service_role;
+  public.import_district_population(text, jsonb), public.import_offers(text, jsonb) to authenticated, service_role;
