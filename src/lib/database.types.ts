@@ -1,0 +1,1190 @@
+export type Json = string | number | boolean | null | { [key: string]: Json | undefined } | Json[];
+
+export type Database = {
+	public: {
+		Tables: {
+			audit_log: {
+				Row: {
+					action: string;
+					actor_id: string | null;
+					actor_role: string | null;
+					id: number;
+					new_data: Json | null;
+					occurred_at: string;
+					old_data: Json | null;
+					record_id: string | null;
+					table_name: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					action: string;
+					actor_id?: string | null;
+					actor_role?: string | null;
+					id?: never;
+					new_data?: Json | null;
+					occurred_at?: string;
+					old_data?: Json | null;
+					record_id?: string | null;
+					table_name: string;
+				};
+				Update: {
+					action?: string;
+					actor_id?: string | null;
+					actor_role?: string | null;
+					id?: never;
+					new_data?: Json | null;
+					occurred_at?: string;
+					old_data?: Json | null;
+					record_id?: string | null;
+					table_name?: string;
+				};
+				Relationships: [];
+			};
+			categories: {
+				Row: {
+					position: number;
+					slug: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					position: number;
+					slug: string;
+				};
+				Update: {
+					position?: number;
+					slug?: string;
+				};
+				Relationships: [];
+			};
+			cities: {
+				Row: {
+					created_at: string;
+					id: string;
+					is_demo: boolean;
+					name: string;
+					slug: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					id?: string;
+					is_demo?: boolean;
+					name: string;
+					slug: string;
+				};
+				Update: {
+					created_at?: string;
+					id?: string;
+					is_demo?: boolean;
+					name?: string;
+					slug?: string;
+				};
+				Relationships: [];
+			};
+			city_admins: {
+				Row: {
+					created_at: string;
+					user_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					user_id?: string;
+				};
+				Relationships: [];
+			};
+			concepts: {
+				Row: {
+					adopted_on: string | null;
+					city_id: string;
+					created_at: string;
+					id: string;
+					is_current: boolean;
+					is_demo: boolean;
+					level_names: NonNullable<Json>;
+					slug: string;
+					source_url: string | null;
+					title: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					adopted_on?: string | null;
+					city_id: string;
+					created_at?: string;
+					id?: string;
+					is_current?: boolean;
+					is_demo?: boolean;
+					level_names?: NonNullable<Json>;
+					slug: string;
+					source_url?: string | null;
+					title: string;
+				};
+				Update: {
+					adopted_on?: string | null;
+					city_id?: string;
+					created_at?: string;
+					id?: string;
+					is_current?: boolean;
+					is_demo?: boolean;
+					level_names?: NonNullable<Json>;
+					slug?: string;
+					source_url?: string | null;
+					title?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'concepts_city_id_fkey';
+						columns: ['city_id'];
+						isOneToOne: false;
+						referencedRelation: 'cities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			districts: {
+				Row: {
+					city_id: string;
+					geom: unknown;
+					geometry_is_demo: boolean;
+					id: string;
+					main_languages: string[];
+					name: string;
+					population: number | null;
+					population_migration: number | null;
+					slug: string;
+					source: string | null;
+					updated_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					city_id: string;
+					geom: unknown;
+					geometry_is_demo?: boolean;
+					id?: string;
+					main_languages?: string[];
+					name: string;
+					population?: number | null;
+					population_migration?: number | null;
+					slug: string;
+					source?: string | null;
+					updated_at?: string;
+				};
+				Update: {
+					city_id?: string;
+					geom?: unknown;
+					geometry_is_demo?: boolean;
+					id?: string;
+					main_languages?: string[];
+					name?: string;
+					population?: number | null;
+					population_migration?: number | null;
+					slug?: string;
+					source?: string | null;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'districts_city_id_fkey';
+						columns: ['city_id'];
+						isOneToOne: false;
+						referencedRelation: 'cities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			fields_of_action: {
+				Row: {
+					code: string;
+					concept_id: string;
+					id: string;
+					position: number;
+					title: string;
+					vision: string | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					code: string;
+					concept_id: string;
+					id?: string;
+					position: number;
+					title: string;
+					vision?: string | null;
+				};
+				Update: {
+					code?: string;
+					concept_id?: string;
+					id?: string;
+					position?: number;
+					title?: string;
+					vision?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'fields_of_action_concept_id_fkey';
+						columns: ['concept_id'];
+						isOneToOne: false;
+						referencedRelation: 'concepts';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			goals: {
+				Row: {
+					code: string;
+					field_of_action_id: string;
+					id: string;
+					indicator: string | null;
+					is_placeholder: boolean;
+					position: number;
+					title: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					code: string;
+					field_of_action_id: string;
+					id?: string;
+					indicator?: string | null;
+					is_placeholder?: boolean;
+					position: number;
+					title: string;
+				};
+				Update: {
+					code?: string;
+					field_of_action_id?: string;
+					id?: string;
+					indicator?: string | null;
+					is_placeholder?: boolean;
+					position?: number;
+					title?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'goals_field_of_action_id_fkey';
+						columns: ['field_of_action_id'];
+						isOneToOne: false;
+						referencedRelation: 'fields_of_action';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			locales: {
+				Row: {
+					code: string;
+					direction: string;
+					native_name: string;
+					position: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					code: string;
+					direction?: string;
+					native_name: string;
+					position: number;
+				};
+				Update: {
+					code?: string;
+					direction?: string;
+					native_name?: string;
+					position?: number;
+				};
+				Relationships: [];
+			};
+			measure_indicators: {
+				Row: {
+					description: string;
+					id: string;
+					measure_id: string;
+					position: number;
+					target_unit: string | null;
+					target_value: number | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					description: string;
+					id?: string;
+					measure_id: string;
+					position?: number;
+					target_unit?: string | null;
+					target_value?: number | null;
+				};
+				Update: {
+					description?: string;
+					id?: string;
+					measure_id?: string;
+					position?: number;
+					target_unit?: string | null;
+					target_value?: number | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'measure_indicators_measure_id_fkey';
+						columns: ['measure_id'];
+						isOneToOne: false;
+						referencedRelation: 'measure_coverage';
+						referencedColumns: ['measure_id'];
+					},
+					{
+						foreignKeyName: 'measure_indicators_measure_id_fkey';
+						columns: ['measure_id'];
+						isOneToOne: false;
+						referencedRelation: 'measures';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			measure_status_changes: {
+				Row: {
+					changed_at: string;
+					changed_by: string | null;
+					from_status: Database['public']['Enums']['measure_status'] | null;
+					id: number;
+					measure_id: string;
+					note: string | null;
+					to_status: Database['public']['Enums']['measure_status'] | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					changed_at?: string;
+					changed_by?: string | null;
+					from_status?: Database['public']['Enums']['measure_status'] | null;
+					id?: never;
+					measure_id: string;
+					note?: string | null;
+					to_status?: Database['public']['Enums']['measure_status'] | null;
+				};
+				Update: {
+					changed_at?: string;
+					changed_by?: string | null;
+					from_status?: Database['public']['Enums']['measure_status'] | null;
+					id?: never;
+					measure_id?: string;
+					note?: string | null;
+					to_status?: Database['public']['Enums']['measure_status'] | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'measure_status_changes_measure_id_fkey';
+						columns: ['measure_id'];
+						isOneToOne: false;
+						referencedRelation: 'measure_coverage';
+						referencedColumns: ['measure_id'];
+					},
+					{
+						foreignKeyName: 'measure_status_changes_measure_id_fkey';
+						columns: ['measure_id'];
+						isOneToOne: false;
+						referencedRelation: 'measures';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			measure_themes: {
+				Row: {
+					measure_id: string;
+					theme_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					measure_id: string;
+					theme_id: string;
+				};
+				Update: {
+					measure_id?: string;
+					theme_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'measure_themes_measure_id_fkey';
+						columns: ['measure_id'];
+						isOneToOne: false;
+						referencedRelation: 'measure_coverage';
+						referencedColumns: ['measure_id'];
+					},
+					{
+						foreignKeyName: 'measure_themes_measure_id_fkey';
+						columns: ['measure_id'];
+						isOneToOne: false;
+						referencedRelation: 'measures';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'measure_themes_theme_id_fkey';
+						columns: ['theme_id'];
+						isOneToOne: false;
+						referencedRelation: 'themes';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			measures: {
+				Row: {
+					actors: string | null;
+					code: string;
+					description: string | null;
+					ends_on: string | null;
+					goal_id: string;
+					id: string;
+					is_placeholder: boolean;
+					position: number;
+					resources_needed: string | null;
+					responsible: string | null;
+					starts_on: string | null;
+					status: Database['public']['Enums']['measure_status'] | null;
+					status_changed_at: string | null;
+					target_group: string | null;
+					title: string;
+					updated_at: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					actors?: string | null;
+					code: string;
+					description?: string | null;
+					ends_on?: string | null;
+					goal_id: string;
+					id?: string;
+					is_placeholder?: boolean;
+					position: number;
+					resources_needed?: string | null;
+					responsible?: string | null;
+					starts_on?: string | null;
+					status?: Database['public']['Enums']['measure_status'] | null;
+					status_changed_at?: string | null;
+					target_group?: string | null;
+					title: string;
+					updated_at?: string;
+				};
+				Update: {
+					actors?: string | null;
+					code?: string;
+					description?: string | null;
+					ends_on?: string | null;
+					goal_id?: string;
+					id?: string;
+					is_placeholder?: boolean;
+					position?: number;
+					resources_needed?: string | null;
+					responsible?: string | null;
+					starts_on?: string | null;
+					status?: Database['public']['Enums']['measure_status'] | null;
+					status_changed_at?: string | null;
+					target_group?: string | null;
+					title?: string;
+					updated_at?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'measures_goal_id_fkey';
+						columns: ['goal_id'];
+						isOneToOne: false;
+						referencedRelation: 'goals';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			memberships: {
+				Row: {
+					created_at: string;
+					organisation_id: string;
+					role: Database['public']['Enums']['membership_role'];
+					user_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					organisation_id: string;
+					role?: Database['public']['Enums']['membership_role'];
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					organisation_id?: string;
+					role?: Database['public']['Enums']['membership_role'];
+					user_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'memberships_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			offer_measures: {
+				Row: {
+					created_at: string;
+					measure_id: string;
+					offer_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					measure_id: string;
+					offer_id: string;
+				};
+				Update: {
+					created_at?: string;
+					measure_id?: string;
+					offer_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'offer_measures_measure_id_fkey';
+						columns: ['measure_id'];
+						isOneToOne: false;
+						referencedRelation: 'measure_coverage';
+						referencedColumns: ['measure_id'];
+					},
+					{
+						foreignKeyName: 'offer_measures_measure_id_fkey';
+						columns: ['measure_id'];
+						isOneToOne: false;
+						referencedRelation: 'measures';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'offer_measures_offer_id_fkey';
+						columns: ['offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			offer_themes: {
+				Row: {
+					offer_id: string;
+					theme_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					offer_id: string;
+					theme_id: string;
+				};
+				Update: {
+					offer_id?: string;
+					theme_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'offer_themes_offer_id_fkey';
+						columns: ['offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'offer_themes_theme_id_fkey';
+						columns: ['theme_id'];
+						isOneToOne: false;
+						referencedRelation: 'themes';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			offer_translations: {
+				Row: {
+					cost_note: string | null;
+					description: string | null;
+					locale: string;
+					offer_id: string;
+					provenance: Database['public']['Enums']['translation_provenance'];
+					registration_note: string | null;
+					reviewed: boolean;
+					summary: string | null;
+					title: string;
+					updated_at: string;
+					updated_by: string | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					cost_note?: string | null;
+					description?: string | null;
+					locale: string;
+					offer_id: string;
+					provenance: Database['public']['Enums']['translation_provenance'];
+					registration_note?: string | null;
+					reviewed?: boolean;
+					summary?: string | null;
+					title: string;
+					updated_at?: string;
+					updated_by?: string | null;
+				};
+				Update: {
+					cost_note?: string | null;
+					description?: string | null;
+					locale?: string;
+					offer_id?: string;
+					provenance?: Database['public']['Enums']['translation_provenance'];
+					registration_note?: string | null;
+					reviewed?: boolean;
+					summary?: string | null;
+					title?: string;
+					updated_at?: string;
+					updated_by?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'offer_translations_locale_fkey';
+						columns: ['locale'];
+						isOneToOne: false;
+						referencedRelation: 'locales';
+						referencedColumns: ['code'];
+					},
+					{
+						foreignKeyName: 'offer_translations_offer_id_fkey';
+						columns: ['offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			offers: {
+				Row: {
+					category: string;
+					childcare: boolean;
+					contact_email: string | null;
+					contact_phone: string | null;
+					cost_eur: number | null;
+					created_at: string;
+					created_by: string | null;
+					district_id: string | null;
+					german_level: Database['public']['Enums']['german_level'] | null;
+					id: string;
+					is_demo: boolean;
+					is_free: boolean | null;
+					languages: string[];
+					last_verified_on: string | null;
+					locality: string | null;
+					location: unknown;
+					organisation_id: string;
+					original_locale: string;
+					postal_code: string | null;
+					published_at: string | null;
+					registration: Database['public']['Enums']['registration_kind'];
+					registration_url: string | null;
+					state: Database['public']['Enums']['publication_state'];
+					street: string | null;
+					target_groups: string[];
+					updated_at: string;
+					version: number;
+					wheelchair_accessible: boolean | null;
+					women_only: boolean;
+				};
+				ComputedFields: never;
+				Insert: {
+					category: string;
+					childcare?: boolean;
+					contact_email?: string | null;
+					contact_phone?: string | null;
+					cost_eur?: number | null;
+					created_at?: string;
+					created_by?: string | null;
+					district_id?: string | null;
+					german_level?: Database['public']['Enums']['german_level'] | null;
+					id?: string;
+					is_demo?: boolean;
+					is_free?: never;
+					languages?: string[];
+					last_verified_on?: string | null;
+					locality?: string | null;
+					location?: unknown;
+					organisation_id: string;
+					original_locale?: string;
+					postal_code?: string | null;
+					published_at?: string | null;
+					registration?: Database['public']['Enums']['registration_kind'];
+					registration_url?: string | null;
+					state?: Database['public']['Enums']['publication_state'];
+					street?: string | null;
+					target_groups?: string[];
+					updated_at?: string;
+					version?: number;
+					wheelchair_accessible?: boolean | null;
+					women_only?: boolean;
+				};
+				Update: {
+					category?: string;
+					childcare?: boolean;
+					contact_email?: string | null;
+					contact_phone?: string | null;
+					cost_eur?: number | null;
+					created_at?: string;
+					created_by?: string | null;
+					district_id?: string | null;
+					german_level?: Database['public']['Enums']['german_level'] | null;
+					id?: string;
+					is_demo?: boolean;
+					is_free?: never;
+					languages?: string[];
+					last_verified_on?: string | null;
+					locality?: string | null;
+					location?: unknown;
+					organisation_id?: string;
+					original_locale?: string;
+					postal_code?: string | null;
+					published_at?: string | null;
+					registration?: Database['public']['Enums']['registration_kind'];
+					registration_url?: string | null;
+					state?: Database['public']['Enums']['publication_state'];
+					street?: string | null;
+					target_groups?: string[];
+					updated_at?: string;
+					version?: number;
+					wheelchair_accessible?: boolean | null;
+					women_only?: boolean;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'offers_category_fkey';
+						columns: ['category'];
+						isOneToOne: false;
+						referencedRelation: 'categories';
+						referencedColumns: ['slug'];
+					},
+					{
+						foreignKeyName: 'offers_category_fkey';
+						columns: ['category'];
+						isOneToOne: false;
+						referencedRelation: 'district_coverage';
+						referencedColumns: ['category'];
+					},
+					{
+						foreignKeyName: 'offers_district_id_fkey';
+						columns: ['district_id'];
+						isOneToOne: false;
+						referencedRelation: 'districts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'offers_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'offers_original_locale_fkey';
+						columns: ['original_locale'];
+						isOneToOne: false;
+						referencedRelation: 'locales';
+						referencedColumns: ['code'];
+					}
+				];
+			};
+			organisations: {
+				Row: {
+					city_id: string;
+					created_at: string;
+					email: string | null;
+					id: string;
+					is_demo: boolean;
+					kind: Database['public']['Enums']['organisation_kind'];
+					locality: string | null;
+					name: string;
+					phone: string | null;
+					postal_code: string | null;
+					slug: string;
+					street: string | null;
+					updated_at: string;
+					website: string | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					city_id: string;
+					created_at?: string;
+					email?: string | null;
+					id?: string;
+					is_demo?: boolean;
+					kind: Database['public']['Enums']['organisation_kind'];
+					locality?: string | null;
+					name: string;
+					phone?: string | null;
+					postal_code?: string | null;
+					slug: string;
+					street?: string | null;
+					updated_at?: string;
+					website?: string | null;
+				};
+				Update: {
+					city_id?: string;
+					created_at?: string;
+					email?: string | null;
+					id?: string;
+					is_demo?: boolean;
+					kind?: Database['public']['Enums']['organisation_kind'];
+					locality?: string | null;
+					name?: string;
+					phone?: string | null;
+					postal_code?: string | null;
+					slug?: string;
+					street?: string | null;
+					updated_at?: string;
+					website?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'organisations_city_id_fkey';
+						columns: ['city_id'];
+						isOneToOne: false;
+						referencedRelation: 'cities';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			schedules: {
+				Row: {
+					created_at: string;
+					duration_minutes: number;
+					exdates: string[];
+					id: string;
+					offer_id: string;
+					rrule: string | null;
+					starts_at: string;
+					timezone: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					duration_minutes?: number;
+					exdates?: string[];
+					id?: string;
+					offer_id: string;
+					rrule?: string | null;
+					starts_at: string;
+					timezone?: string;
+				};
+				Update: {
+					created_at?: string;
+					duration_minutes?: number;
+					exdates?: string[];
+					id?: string;
+					offer_id?: string;
+					rrule?: string | null;
+					starts_at?: string;
+					timezone?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'schedules_offer_id_fkey';
+						columns: ['offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			search_outbox: {
+				Row: {
+					attempts: number;
+					enqueued_at: string;
+					id: number;
+					last_error: string | null;
+					offer_id: string;
+					processed_at: string | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					attempts?: number;
+					enqueued_at?: string;
+					id?: never;
+					last_error?: string | null;
+					offer_id: string;
+					processed_at?: string | null;
+				};
+				Update: {
+					attempts?: number;
+					enqueued_at?: string;
+					id?: never;
+					last_error?: string | null;
+					offer_id?: string;
+					processed_at?: string | null;
+				};
+				Relationships: [];
+			};
+			themes: {
+				Row: {
+					concept_id: string;
+					id: string;
+					slug: string;
+					title: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					concept_id: string;
+					id?: string;
+					slug: string;
+					title: string;
+				};
+				Update: {
+					concept_id?: string;
+					id?: string;
+					slug?: string;
+					title?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'themes_concept_id_fkey';
+						columns: ['concept_id'];
+						isOneToOne: false;
+						referencedRelation: 'concepts';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+		};
+		Views: {
+			district_coverage: {
+				Row: {
+					category: string;
+					district_name: string;
+					district_slug: string;
+					published_offers: number | null;
+				};
+				ComputedFields: never;
+				Relationships: [];
+			};
+			measure_coverage: {
+				Row: {
+					concept_slug: string;
+					field_code: string;
+					field_title: string;
+					goal_code: string;
+					is_placeholder: boolean;
+					light: string | null;
+					measure_code: string;
+					measure_id: string;
+					measure_title: string;
+					published_offers: number | null;
+					status: Database['public']['Enums']['measure_status'] | null;
+				};
+				ComputedFields: never;
+				Relationships: [];
+			};
+		};
+		Functions: {
+			districts_geojson: { Args: Record<PropertyKey, never>; Returns: Json };
+			get_district: { Args: { p_slug: string }; Returns: Json };
+			get_offer: { Args: { p_id: string; p_locale?: string }; Returns: Json };
+			import_district_population: { Args: { p_city: string; p_rows: Json }; Returns: Json };
+			import_districts: {
+				Args: { p_city: string; p_collection: Json; p_name_property?: string; p_source?: string };
+				Returns: Json;
+			};
+			import_offers: { Args: { p_rows: Json }; Returns: Json };
+			list_districts: {
+				Args: Record<PropertyKey, never>;
+				Returns: {
+					geometry_is_demo: boolean;
+					name: string;
+					offer_count: number;
+					population: number;
+					population_migration: number;
+					slug: string;
+				}[];
+			};
+			list_offers: {
+				Args: {
+					p_category?: string;
+					p_district?: string;
+					p_limit?: number;
+					p_locale?: string;
+					p_offset?: number;
+				};
+				Returns: {
+					category: string;
+					childcare: boolean;
+					district_name: string;
+					district_slug: string;
+					german_level: Database['public']['Enums']['german_level'];
+					id: string;
+					is_demo: boolean;
+					is_free: boolean;
+					languages: string[];
+					latitude: number;
+					longitude: number;
+					organisation_name: string;
+					summary: string;
+					text_locale: string;
+					title: string;
+					total_count: number;
+					wheelchair_accessible: boolean;
+					women_only: boolean;
+				}[];
+			};
+			measure_status_light: {
+				Args: { p_status: Database['public']['Enums']['measure_status'] };
+				Returns: string;
+			};
+			portal_info: { Args: Record<PropertyKey, never>; Returns: Json };
+		};
+		Enums: {
+			german_level: 'none' | 'a1' | 'a2' | 'b1' | 'b2' | 'c1';
+			measure_status:
+				| 'implemented'
+				| 'in_progress_start'
+				| 'in_progress_middle'
+				| 'in_progress_end'
+				| 'at_risk'
+				| 'scheduled';
+			membership_role: 'admin' | 'editor';
+			organisation_kind:
+				| 'neighbourhood_office'
+				| 'provider'
+				| 'counselling_service'
+				| 'club'
+				| 'authority'
+				| 'migrant_organisation'
+				| 'education'
+				| 'religious_community'
+				| 'welfare_association'
+				| 'other';
+			publication_state: 'draft' | 'published' | 'archived';
+			registration_kind: 'none' | 'recommended' | 'required';
+			translation_provenance: 'original' | 'human' | 'machine';
+		};
+		CompositeTypes: {
+			[_ in never]: never;
+		};
+	};
+};
+
+type DatabaseWithoutInternals = Omit<Database, '__InternalSupabase'>;
+
+type DefaultSchema = DatabaseWithoutInternals[Extract<keyof Database, 'public'>];
+
+export type Tables<
+	DefaultSchemaTableNameOrOptions extends
+		| keyof (DefaultSchema['Tables'] & DefaultSchema['Views'])
+		| { schema: keyof DatabaseWithoutInternals },
+	TableName extends (DefaultSchemaTableNameOrOptions extends {
+		schema: keyof DatabaseWithoutInternals;
+	}
+		? keyof (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions['schema']]['Tables'] &
+				DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions['schema']]['Views'])
+		: never) = never
+> = DefaultSchemaTableNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+	? (DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions['schema']]['Tables'] &
+			DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions['schema']]['Views'])[TableName] extends {
+			Row: infer R;
+		}
+		? R
+		: never
+	: DefaultSchemaTableNameOrOptions extends keyof (DefaultSchema['Tables'] & DefaultSchema['Views'])
+		? (DefaultSchema['Tables'] & DefaultSchema['Views'])[DefaultSchemaTableNameOrOptions] extends {
+				Row: infer R;
+			}
+			? R
+			: never
+		: never;
+
+export type TablesInsert<
+	DefaultSchemaTableNameOrOptions extends
+		keyof DefaultSchema['Tables'] | { schema: keyof DatabaseWithoutInternals },
+	TableName extends (DefaultSchemaTableNameOrOptions extends {
+		schema: keyof DatabaseWithoutInternals;
+	}
+		? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions['schema']]['Tables']
+		: never) = never
+> = DefaultSchemaTableNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+	? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions['schema']]['Tables'][TableName] extends {
+			Insert: infer I;
+		}
+		? I
+		: never
+	: DefaultSchemaTableNameOrOptions extends keyof DefaultSchema['Tables']
+		? DefaultSchema['Tables'][DefaultSchemaTableNameOrOptions] extends {
+				Insert: infer I;
+			}
+			? I
+			: never
+		: never;
+
+export type TablesUpdate<
+	DefaultSchemaTableNameOrOptions extends
+		keyof DefaultSchema['Tables'] | { schema: keyof DatabaseWithoutInternals },
+	TableName extends (DefaultSchemaTableNameOrOptions extends {
+		schema: keyof DatabaseWithoutInternals;
+	}
+		? keyof DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions['schema']]['Tables']
+		: never) = never
+> = DefaultSchemaTableNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+	? DatabaseWithoutInternals[DefaultSchemaTableNameOrOptions['schema']]['Tables'][TableName] extends {
+			Update: infer U;
+		}
+		? U
+		: never
+	: DefaultSchemaTableNameOrOptions extends keyof DefaultSchema['Tables']
+		? DefaultSchema['Tables'][DefaultSchemaTableNameOrOptions] extends {
+				Update: infer U;
+			}
+			? U
+			: never
+		: never;
+
+export type Enums<
+	DefaultSchemaEnumNameOrOptions extends
+		keyof DefaultSchema['Enums'] | { schema: keyof DatabaseWithoutInternals },
+	EnumName extends (DefaultSchemaEnumNameOrOptions extends {
+		schema: keyof DatabaseWithoutInternals;
+	}
+		? keyof DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions['schema']]['Enums']
+		: never) = never
+> = DefaultSchemaEnumNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+	? DatabaseWithoutInternals[DefaultSchemaEnumNameOrOptions['schema']]['Enums'][EnumName]
+	: DefaultSchemaEnumNameOrOptions extends keyof DefaultSchema['Enums']
+		? DefaultSchema['Enums'][DefaultSchemaEnumNameOrOptions]
+		: never;
+
+export type CompositeTypes<
+	PublicCompositeTypeNameOrOptions extends
+		keyof DefaultSchema['CompositeTypes'] | { schema: keyof DatabaseWithoutInternals },
+	CompositeTypeName extends (PublicCompositeTypeNameOrOptions extends {
+		schema: keyof DatabaseWithoutInternals;
+	}
+		? keyof DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions['schema']]['CompositeTypes']
+		: never) = never
+> = PublicCompositeTypeNameOrOptions extends { schema: keyof DatabaseWithoutInternals }
+	? DatabaseWithoutInternals[PublicCompositeTypeNameOrOptions['schema']]['CompositeTypes'][CompositeTypeName]
+	: PublicCompositeTypeNameOrOptions extends keyof DefaultSchema['CompositeTypes']
+		? DefaultSchema['CompositeTypes'][PublicCompositeTypeNameOrOptions]
+		: never;
+
+export const Constants = {
+	public: {
+		Enums: {
+			german_level: ['none', 'a1', 'a2', 'b1', 'b2', 'c1'],
+			measure_status: [
+				'implemented',
+				'in_progress_start',
+				'in_progress_middle',
+				'in_progress_end',
+				'at_risk',
+				'scheduled'
+			],
+			membership_role: ['admin', 'editor'],
+			organisation_kind: [
+				'neighbourhood_office',
+				'provider',
+				'counselling_service',
+				'club',
+				'authority',
+				'migrant_organisation',
+				'education',
+				'religious_community',
+				'welfare_association',
+				'other'
+			],
+			publication_state: ['draft', 'published', 'archived'],
+			registration_kind: ['none', 'recommended', 'required'],
+			translation_provenance: ['original', 'human', 'machine']
+		}
+	}
+} as const;
