@@ -978,7 +978,7 @@ export type Database = {
 				Args: { p_city: string; p_collection: Json; p_name_property?: string; p_source?: string };
 				Returns: Json;
 			};
-			import_offers: { Args: { p_rows: Json }; Returns: Json };
+			import_offers: { Args: { p_city: string; p_rows: Json }; Returns: Json };
 			list_districts: {
 				Args: Record<PropertyKey, never>;
 				Returns: {
