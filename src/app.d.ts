@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
+import type { Locale } from '$lib/i18n/locales';
 
 declare global {
 	namespace App {
@@ -11,7 +12,7 @@ declare global {
 			/** Supabase client acting with the visitor's rights (anon unless signed in). */
 			supabase: SupabaseClient<Database>;
 			/** UI locale of this request. */
-			locale: string;
+			locale: Locale;
 		}
 	}
 }

@@ -1,0 +1,61 @@
+/**
+ * The server's translator: one i18next instance per request, holding the UI messages from
+ * `messages/<locale>.json` (flat keys, JSON v4 plural suffixes). Missing keys fall back to
+ * English, then German; messages.spec.ts makes sure none are missing.
+ *
+ * The page gets `translator.messages` (the current locale only) through the layout data and
+ * translates with the small `translate()` of translate.ts, which resolves keys the same way.
+ *
+ * Import this from server code only: it holds every locale's messages.
+ */
+import i18next, { type i18n } from 'i18next';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
+import { bindI18n, type I18n, type Messages } from './translate';
+
+const files = import.meta.glob<Messages>('/messages/*.json', { eager: true, import: 'default' });
+
+/** Every locale's messages, as `messages/<locale>.json` holds them. */
+export const MESSAGES: Readonly<Record<Locale, Messages>> = Object.fromEntries(
+	LOCALES.map((locale) => [locale, files[`/messages/${locale}.json`] ?? {}])
+) as Record<Locale, Messages>;
+
+/** Where a key missing in the current locale is looked up next. */
+export const FALLBACK_LOCALES: readonly Locale[] = ['en', DEFAULT_LOCALE];
+
+const resources = Object.fromEntries(
+	LOCALES.map((locale) => [locale, { translation: MESSAGES[locale] }])
+);
+
+export interface Translator extends I18n {
+	/** The current locale's messages, for the browser. */
+	readonly messages: Messages;
+	/** The request's i18next instance. */
+	readonly i18next: i18n;
+}
+
+/** A translator for one request. Synchronous: the resources are in memory, no backend loads. */
+export function createTranslator(locale: Locale): Translator {
+	const instance = i18next.createInstance();
+	void instance.init({
+		lng: locale,
+		supportedLngs: [...LOCALES],
+		fallbackLng: [...FALLBACK_LOCALES],
+		resources,
+		initAsync: false,
+		// keys are flat ("offer.next_dates"), not paths into nested objects
+		keySeparator: false,
+		nsSeparator: false,
+		returnNull: false,
+		// Svelte escapes what it renders; i18next must not escape a second time
+		interpolation: { escapeValue: false }
+	});
+	const t = instance.getFixedT(locale);
+	return {
+		...bindI18n(
+			() => locale,
+			(key, options) => t(key, options as Record<string, unknown>)
+		),
+		messages: MESSAGES[locale],
+		i18next: instance
+	};
+}

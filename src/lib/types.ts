@@ -1,0 +1,253 @@
+/**
+ * Domain types: what the portal's SQL functions (supabase/migrations/*_public_api.sql) return,
+ * field for field. The generated `Database` type knows the rows of `returns table` functions but
+ * only `Json` for the jsonb ones; these types say what that JSON holds.
+ */
+
+/** Kinds of offers (table `categories`); names per locale are `category.<slug>` messages. */
+export const CATEGORIES = [
+	'language_course',
+	'cultural_cafe',
+	'counselling',
+	'sports',
+	'family',
+	'work',
+	'event'
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** `private.target_groups()`. */
+export const TARGET_GROUPS = [
+	'everyone',
+	'newcomers',
+	'refugees',
+	'women',
+	'men',
+	'families',
+	'parents',
+	'children',
+	'youth',
+	'seniors',
+	'job_seekers',
+	'students',
+	'volunteers'
+] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+/** Enum `german_level`: German needed to take part. */
+export const GERMAN_LEVELS = ['none', 'a1', 'a2', 'b1', 'b2', 'c1'] as const;
+export type GermanLevel = (typeof GERMAN_LEVELS)[number];
+
+/** Enum `registration_kind`. */
+export const REGISTRATION_KINDS = ['none', 'recommended', 'required'] as const;
+export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
+
+/** Enum `measure_status`: Kempten's six states of a measure. */
+export const MEASURE_STATUSES = [
+	'implemented',
+	'in_progress_start',
+	'in_progress_middle',
+	'in_progress_end',
+	'at_risk',
+	'scheduled'
+] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+/** `measure_status_light()`: null when no status is reported. */
+export type StatusLight = 'green' | 'yellow' | 'red' | 'grey';
+
+/** Enum `organisation_kind`. */
+export const ORGANISATION_KINDS = [
+	'neighbourhood_office',
+	'provider',
+	'counselling_service',
+	'club',
+	'authority',
+	'migrant_organisation',
+	'education',
+	'religious_community',
+	'welfare_association',
+	'other'
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export type TranslationProvenance = 'original' | 'human' | 'machine';
+export type PublicationState = 'draft' | 'published' | 'archived';
+
+/** `portal_info()`. */
+export interface PortalInfo {
+	city: { slug: string; name: string; is_demo: boolean } | null;
+	concept: {
+		slug: string;
+		title: string;
+		is_demo: boolean;
+		level_names: { field: string; goal: string; measure: string };
+	} | null;
+	offer_count: number;
+	district_count: number;
+}
+
+/** A row of `list_offers()`. */
+export interface OfferSummary {
+	id: string;
+	title: string;
+	summary: string | null;
+	/** Locale of title and summary: the one asked for, else en, de, the original. */
+	text_locale: string;
+	category: Category;
+	organisation_name: string;
+	district_slug: string | null;
+	district_name: string | null;
+	longitude: number | null;
+	latitude: number | null;
+	/** ISO 639 codes of the languages the offer is held in. */
+	languages: string[];
+	/** null when the cost is unknown. */
+	is_free: boolean | null;
+	childcare: boolean;
+	women_only: boolean;
+	wheelchair_accessible: boolean | null;
+	german_level: GermanLevel | null;
+	is_demo: boolean;
+}
+
+/** One page of `list_offers()`. */
+export interface OfferPage {
+	offers: OfferSummary[];
+	/** All offers matching the filters, not only this page's. */
+	total: number;
+}
+
+/** A schedule as stored: a one-off date, or an RRULE recurring from `starts_at`. */
+export interface Schedule {
+	id: string;
+	starts_at: string;
+	duration_minutes: number;
+	rrule: string | null;
+	exdates: string[];
+	timezone: string;
+}
+
+/** A measure an offer implements, with its goal, field of action and concept. */
+export interface OfferMeasure {
+	id: string;
+	code: string;
+	title: string;
+	status: MeasureStatus | null;
+	light: StatusLight | null;
+	is_placeholder: boolean;
+	goal: { code: string; title: string; is_placeholder: boolean };
+	field_of_action: { code: string; title: string };
+	concept: {
+		slug: string;
+		title: string;
+		level_names: { field: string; goal: string; measure: string };
+	};
+}
+
+/** `get_offer()`. */
+export interface OfferDetail {
+	id: string;
+	title: string;
+	summary: string | null;
+	description: string | null;
+	cost_note: string | null;
+	registration_note: string | null;
+	text_locale: string;
+	original_locale: string;
+	provenance: TranslationProvenance;
+	reviewed: boolean;
+	category: Category;
+	state: PublicationState;
+	organisation: {
+		id: string;
+		name: string;
+		kind: OrganisationKind;
+		website: string | null;
+		email: string | null;
+		phone: string | null;
+	};
+	street: string | null;
+	postal_code: string | null;
+	locality: string | null;
+	longitude: number | null;
+	latitude: number | null;
+	district: { slug: string; name: string } | null;
+	languages: string[];
+	target_groups: TargetGroup[];
+	cost_eur: number | null;
+	is_free: boolean | null;
+	childcare: boolean;
+	women_only: boolean;
+	wheelchair_accessible: boolean | null;
+	german_level: GermanLevel | null;
+	registration: RegistrationKind;
+	registration_url: string | null;
+	contact_email: string | null;
+	contact_phone: string | null;
+	/** A calendar date, `YYYY-MM-DD`. */
+	last_verified_on: string | null;
+	version: number;
+	is_demo: boolean;
+	schedules: Schedule[];
+	measures: OfferMeasure[];
+	available_locales: string[] | null;
+}
+
+/** A row of `list_districts()`. */
+export interface DistrictSummary {
+	slug: string;
+	name: string;
+	population: number | null;
+	population_migration: number | null;
+	offer_count: number;
+	geometry_is_demo: boolean;
+}
+
+/** GeoJSON geometry of a district (WGS 84, longitude first). */
+export interface MultiPolygonGeometry {
+	type: 'MultiPolygon';
+	coordinates: number[][][][];
+}
+
+/** `get_district()`. */
+export interface DistrictDetail {
+	slug: string;
+	name: string;
+	population: number | null;
+	population_migration: number | null;
+	/** ISO 639 codes. */
+	main_languages: string[];
+	geometry_is_demo: boolean;
+	source: string | null;
+	/** [west, south, east, north] */
+	bbox: [number, number, number, number];
+	geometry: MultiPolygonGeometry;
+}
+
+/** `districts_geojson()`. */
+export interface DistrictFeatureCollection {
+	type: 'FeatureCollection';
+	features: {
+		type: 'Feature';
+		id: string;
+		properties: {
+			slug: string;
+			name: string;
+			population: number | null;
+			geometry_is_demo: boolean;
+		};
+		geometry: MultiPolygonGeometry;
+	}[];
+}
+
+export function isCategory(value: unknown): value is Category {
+	return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);
+}
+
+/** One date of an offer, as the RRULE expansion will compute it. */
+export interface UpcomingDate {
+	starts_at: string;
+	ends_at: string;
+	timezone: string;
+}
