@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test: the one test command, and what CI runs (.ci/run).
 #
-#   1. npm ci when node_modules is missing or older than package-lock.json
+#   1. npm install when node_modules is missing or older than package-lock.json
 #   2. system packages (scripts/system-deps.sh: Chromium, PostgreSQL 15, PostGIS, pgTAP)
 #   3. npm run lint       prettier + eslint, no warnings
 #   4. npm run check      svelte-check, no warnings
@@ -75,7 +75,9 @@ trap summary EXIT
 
 step 'dependencies'
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	npm ci --no-audit --no-fund
+	# not `npm ci`: it refuses a lock whose optional platform packages (rollup's for Android,
+	# macOS …) the registry mirror lacks; `npm install` installs what this platform needs
+	npm install --no-audit --no-fund
 else
 	echo "node_modules is current"
 fi
