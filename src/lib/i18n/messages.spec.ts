@@ -61,8 +61,7 @@ describe('messages/de.json', () => {
 			...REGISTRATION_KINDS.map((kind) => `registration.${kind}`),
 			...ORGANISATION_KINDS.map((kind) => `organisation_kind.${kind}`),
 			...[...MEASURE_STATUSES, 'none'].map((status) => `status.${status}`),
-			...['green', 'yellow', 'red', 'grey', 'none'].map((light) => `light.${light}`),
-			...['daily', 'weekly', 'monthly', 'yearly'].map((freq) => `schedule.${freq}`)
+			...['green', 'yellow', 'red', 'grey', 'none'].map((light) => `light.${light}`)
 		];
 		expect(needed.filter((key) => !german.has(key))).toEqual([]);
 	});
