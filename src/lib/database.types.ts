@@ -884,28 +884,34 @@ export type Database = {
 			search_outbox: {
 				Row: {
 					attempts: number;
+					claimed_until: string | null;
 					enqueued_at: string;
 					id: number;
 					last_error: string | null;
 					offer_id: string;
 					processed_at: string | null;
+					retry_at: string | null;
 				};
 				ComputedFields: never;
 				Insert: {
 					attempts?: number;
+					claimed_until?: string | null;
 					enqueued_at?: string;
 					id?: never;
 					last_error?: string | null;
 					offer_id: string;
 					processed_at?: string | null;
+					retry_at?: string | null;
 				};
 				Update: {
 					attempts?: number;
+					claimed_until?: string | null;
 					enqueued_at?: string;
 					id?: never;
 					last_error?: string | null;
 					offer_id?: string;
 					processed_at?: string | null;
+					retry_at?: string | null;
 				};
 				Relationships: [];
 			};
@@ -970,7 +976,37 @@ export type Database = {
 			};
 		};
 		Functions: {
+			claim_search_outbox: {
+				Args: { p_lease_seconds?: number; p_limit?: number };
+				Returns: {
+					offer_id: string;
+					outbox_ids: number[];
+				}[];
+			};
+			complete_search_outbox: { Args: { p_outbox_ids: number[] }; Returns: number };
 			districts_geojson: { Args: Record<PropertyKey, never>; Returns: Json };
+			fail_search_outbox: { Args: { p_error: string; p_outbox_ids: number[] }; Returns: number };
+			filter_offers: {
+				Args: {
+					p_category?: string[];
+					p_childcare?: boolean;
+					p_district?: string[];
+					p_free?: boolean;
+					p_german_level?: string[];
+					p_language?: string[];
+					p_limit?: number;
+					p_locale?: string;
+					p_near_lat?: number;
+					p_near_lng?: number;
+					p_offset?: number;
+					p_q?: string;
+					p_target_group?: string[];
+					p_weekday?: string[];
+					p_wheelchair?: boolean;
+					p_women_only?: boolean;
+				};
+				Returns: Json;
+			};
 			get_district: { Args: { p_slug: string }; Returns: Json };
 			get_offer: { Args: { p_id: string; p_locale?: string }; Returns: Json };
 			import_district_population: { Args: { p_city: string; p_rows: Json }; Returns: Json };
@@ -1024,6 +1060,13 @@ export type Database = {
 				Returns: string;
 			};
 			portal_info: { Args: Record<PropertyKey, never>; Returns: Json };
+			purge_search_outbox: { Args: { p_days?: number }; Returns: number };
+			requeue_search_outbox: { Args: { p_since: string }; Returns: number };
+			search_documents: {
+				Args: { p_after?: string; p_ids?: string[]; p_limit?: number };
+				Returns: Json[];
+			};
+			search_outbox_status: { Args: Record<PropertyKey, never>; Returns: Json };
 		};
 		Enums: {
 			german_level: 'none' | 'a1' | 'a2' | 'b1' | 'b2' | 'c1';

@@ -1,0 +1,245 @@
+/**
+ * The behaviour every search engine keeps, as a vitest suite: the embedded engine runs it in
+ * embedded.spec.ts, Meilisearch in meilisearch.live.spec.ts (when MEILI_HOST is set). Only
+ * imported by specs.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { searchDocument } from './fixtures';
+import type { SearchDocument, SearchEngine, SearchQuery } from './types';
+
+const weekly = (day: string) => ({
+	starts_at: '2026-09-01T08:00:00Z',
+	duration_minutes: 90,
+	rrule: `FREQ=WEEKLY;BYDAY=${day}`,
+	exdates: [],
+	timezone: 'Europe/Berlin'
+});
+
+/** Five offers around Kempten; the texts are German only unless said otherwise. */
+export function contractDocuments(): Record<string, SearchDocument> {
+	return {
+		kurs: searchDocument({
+			title: 'Deutschkurs für Frauen',
+			category: 'language_course',
+			languages: ['de', 'ar'],
+			target_groups: ['women'],
+			german_level: 'none',
+			childcare: true,
+			women_only: true,
+			location: { lat: 47.7261, lng: 10.3139 },
+			schedules: [weekly('TU')]
+		}),
+		integration: searchDocument({
+			title: 'Integrationskurs am Vormittag',
+			category: 'language_course',
+			district_slug: 'sankt-mang',
+			district_name: 'Sankt Mang',
+			is_free: false,
+			german_level: 'a2',
+			location: { lat: 47.7101, lng: 10.3301 },
+			schedules: [weekly('MO,WE')]
+		}),
+		cafe: searchDocument({
+			title: 'Begegnungscafé im Quartier',
+			category: 'cultural_cafe',
+			languages: ['de', 'uk'],
+			location: { lat: 47.7285, lng: 10.3155 },
+			schedules: [weekly('TH')]
+		}),
+		beratung: searchDocument({
+			title: 'Migrationsberatung',
+			texts: {
+				de: { title: 'Migrationsberatung', summary: 'Hilfe bei Anträgen', description: null },
+				en: { title: 'Migration advice', summary: 'Help with applications', description: null }
+			},
+			category: 'counselling',
+			district_slug: null,
+			district_name: null,
+			is_free: false,
+			wheelchair_accessible: true,
+			location: null
+		}),
+		sport: searchDocument({
+			title: 'Fußball im Park',
+			category: 'sports',
+			district_slug: 'thingers',
+			district_name: 'Thingers',
+			is_free: null,
+			wheelchair_accessible: false,
+			location: { lat: 47.745, lng: 10.29 }
+		})
+	};
+}
+
+/**
+ * Registers the contract for an engine. `setup` gives a fresh, empty engine for each test
+ * (and may clean up after the previous one).
+ */
+export function engineContract(name: string, setup: () => Promise<SearchEngine>): void {
+	describe(`${name}: the search engine contract`, () => {
+		let engine: SearchEngine;
+		let docs: Record<string, SearchDocument>;
+		const ids = async (query: Omit<SearchQuery, 'locale'> & { locale?: string }) =>
+			(await engine.search({ locale: 'de', limit: 50, ...query })).hits.map((hit) => hit.id);
+
+		beforeEach(async () => {
+			engine = await setup();
+			docs = contractDocuments();
+			await engine.replaceAll(Object.values(docs));
+		});
+
+		it('finds German courses despite typos', async () => {
+			const kurs = await ids({ q: 'Deutschkur' });
+			expect(kurs[0]).toBe(docs.kurs.id);
+			expect(kurs).not.toContain(docs.cafe.id);
+			const sprach = await ids({ q: 'Sprachkrus' });
+			expect(sprach).toEqual(expect.arrayContaining([docs.kurs.id, docs.integration.id]));
+			expect(sprach).not.toContain(docs.cafe.id);
+			expect(await ids({ q: 'Fussbal' })).toContain(docs.sport.id);
+		});
+
+		it('finds German-only courses with Arabic and Ukrainian words', async () => {
+			for (const [q, locale] of [
+				['دورة لغة', 'ar'],
+				['курс німецької', 'uk']
+			]) {
+				const result = await engine.search({ q, locale });
+				const found = result.hits.map((hit) => hit.id);
+				expect(found, q).toEqual(expect.arrayContaining([docs.kurs.id, docs.integration.id]));
+				expect(found, q).not.toContain(docs.cafe.id);
+				const kurs = result.hits.find((hit) => hit.id === docs.kurs.id)!;
+				expect(kurs.offer).toMatchObject({ title: 'Deutschkurs für Frauen', text_locale: 'de' });
+			}
+		});
+
+		it('filters within a facet by any value and across facets by all', async () => {
+			expect(await ids({ filters: { category: ['language_course', 'sports'] } })).toHaveLength(3);
+			expect(await ids({ filters: { district: ['sankt-mang'] } })).toEqual([docs.integration.id]);
+			expect((await ids({ filters: { language: ['ar', 'uk'] } })).sort()).toEqual(
+				[docs.kurs.id, docs.cafe.id].sort()
+			);
+			expect(await ids({ filters: { target_group: ['women'] } })).toEqual([docs.kurs.id]);
+			expect(await ids({ filters: { weekday: ['TH'] } })).toEqual([docs.cafe.id]);
+			expect(await ids({ filters: { german_level: ['none', 'a1'] } })).toEqual([docs.kurs.id]);
+			expect(await ids({ filters: { wheelchair: true } })).toEqual([docs.beratung.id]);
+			expect(await ids({ filters: { wheelchair: false } })).toEqual([docs.sport.id]);
+			expect(await ids({ filters: { childcare: true, women_only: true } })).toEqual([docs.kurs.id]);
+			expect(
+				await ids({
+					filters: { category: ['language_course'], district: ['altstadt'], free: true }
+				})
+			).toEqual([docs.kurs.id]);
+			expect(await ids({ q: 'Deutschkurs', filters: { district: ['thingers'] } })).toEqual([]);
+		});
+
+		it('counts facet values with the other facets’ filters applied', async () => {
+			const result = await engine.search({
+				locale: 'de',
+				filters: { category: ['language_course'], free: true, district: ['nowhere', 'altstadt'] }
+			});
+			expect(result.total).toBe(1);
+			expect(result.hits.map((hit) => hit.id)).toEqual([docs.kurs.id]);
+			// category: free and in the Altstadt (kurs, cafe)
+			expect(result.facets.category).toEqual({ language_course: 1, cultural_cafe: 1 });
+			// free: language courses in the Altstadt (kurs)
+			expect(result.facets.free).toEqual({ true: 1 });
+			// district: free language courses anywhere (kurs); the selected values stay
+			expect(result.facets.district).toEqual({ altstadt: 1, nowhere: 0 });
+			// other facets: the offers found
+			expect(result.facets.language).toEqual({ de: 1, ar: 1 });
+			expect(result.facets.weekday).toEqual({ TU: 1 });
+			expect(result.facets.german_level).toEqual({ none: 1 });
+			expect(result.facets.wheelchair).toEqual({});
+		});
+
+		it('counts every facet of all offers without filters', async () => {
+			const result = await engine.search({ locale: 'de' });
+			expect(result.total).toBe(5);
+			expect(result.facets).toEqual({
+				category: { language_course: 2, cultural_cafe: 1, counselling: 1, sports: 1 },
+				district: { altstadt: 2, 'sankt-mang': 1, thingers: 1 },
+				language: { de: 5, ar: 1, uk: 1 },
+				target_group: { women: 1, everyone: 4 },
+				weekday: { MO: 1, TU: 1, WE: 1, TH: 1 },
+				german_level: { none: 1, a2: 1 },
+				free: { true: 2, false: 2 },
+				childcare: { true: 1, false: 4 },
+				women_only: { true: 1, false: 4 },
+				wheelchair: { true: 1, false: 1 }
+			});
+		});
+
+		it('sorts by distance, offers without a place last', async () => {
+			const near = { lat: 47.7262, lng: 10.314 };
+			const result = await engine.search({ locale: 'de', near });
+			expect(result.hits.map((hit) => hit.id)).toEqual([
+				docs.kurs.id,
+				docs.cafe.id,
+				docs.integration.id,
+				docs.sport.id,
+				docs.beratung.id
+			]);
+			const [kurs, cafe] = result.hits;
+			expect(kurs.distance).toBeLessThan(20);
+			// 47.7285 N 10.3155 E is about 280 m away
+			expect(cafe.distance).toBeGreaterThan(250);
+			expect(cafe.distance).toBeLessThan(310);
+			expect(result.hits[4].distance).toBeNull();
+		});
+
+		it('shows texts in the locale, falling back to English, then German, sorted by title', async () => {
+			const en = await engine.search({ locale: 'en' });
+			expect(en.hits.map((hit) => hit.offer.title)).toEqual([
+				'Begegnungscafé im Quartier',
+				'Deutschkurs für Frauen',
+				'Fußball im Park',
+				'Integrationskurs am Vormittag',
+				'Migration advice'
+			]);
+			const beratung = en.hits.find((hit) => hit.id === docs.beratung.id)!;
+			expect(beratung.offer).toMatchObject({
+				text_locale: 'en',
+				summary: 'Help with applications',
+				category: 'counselling',
+				district_slug: null,
+				latitude: null,
+				wheelchair_accessible: true
+			});
+			const ar = await engine.search({ locale: 'ar', q: 'Migrationsberatung' });
+			expect(ar.hits[0].offer).toMatchObject({ title: 'Migration advice', text_locale: 'en' });
+		});
+
+		it('pages and counts all matches', async () => {
+			const page = await engine.search({ locale: 'de', limit: 2, offset: 2 });
+			expect(page.total).toBe(5);
+			expect(page.hits.map((hit) => hit.offer.title)).toEqual([
+				'Fußball im Park',
+				'Integrationskurs am Vormittag'
+			]);
+		});
+
+		it('upserts by id, idempotently, and removes', async () => {
+			const renamed = {
+				...docs.cafe,
+				texts: { de: { title: 'Nähcafé', summary: null, description: null } }
+			};
+			await engine.upsert([renamed]);
+			await engine.upsert([renamed]);
+			expect(await ids({ q: 'Nähcafé' })).toEqual([docs.cafe.id]);
+			expect(await ids({ q: 'Quartier' })).toEqual([]);
+			expect((await engine.search({ locale: 'de' })).total).toBe(5);
+
+			await engine.remove([docs.cafe.id, 'ffffffff-0000-4000-8000-000000000000']);
+			expect(await ids({})).not.toContain(docs.cafe.id);
+			expect((await engine.search({ locale: 'de' })).total).toBe(4);
+		});
+
+		it('replaces everything with replaceAll', async () => {
+			const only = searchDocument({ title: 'Nachbarschaftsfest', category: 'event' });
+			await engine.replaceAll([only]);
+			const result = await engine.search({ locale: 'de' });
+			expect(result.hits.map((hit) => hit.id)).toEqual([only.id]);
+			expect((await engine.health()).ok).toBe(true);
+		});
+	});
+}

@@ -1,0 +1,92 @@
+/**
+ * Search for the portal: one engine per process, chosen by the environment, and a search that
+ * falls back to the database when the engine fails.
+ *
+ *   import { searchOffers } from '$lib/server/search';
+ *   const result = await searchOffers(locals.supabase, { q: 'Deutschkurs', locale: 'ar' });
+ *   if (result.degraded) … // say that search works in a simpler way right now
+ *
+ * MEILI_HOST (and MEILI_KEY, MEILI_INDEX) select Meilisearch; without MEILI_HOST the embedded
+ * engine runs in this process (the worker fills it: see worker.ts).
+ */
+import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '$lib/database.types';
+import { searchDatabase } from './database';
+import { EmbeddedSearchEngine } from './embedded';
+import { MeilisearchEngine } from './meilisearch';
+import type { SearchEngine, SearchQuery, SearchResult } from './types';
+
+export * from './types';
+export * from './shared';
+export { EmbeddedSearchEngine } from './embedded';
+export { MeilisearchEngine } from './meilisearch';
+
+/** A search result; `degraded` when it came from the database because the engine failed. */
+export interface OfferSearchResult extends SearchResult {
+	degraded: boolean;
+}
+
+/** The engine the environment asks for. */
+export function createSearchEngine(
+	env: Record<string, string | undefined> = process.env
+): SearchEngine {
+	if (env.MEILI_HOST) {
+		return new MeilisearchEngine({
+			host: env.MEILI_HOST,
+			apiKey: env.MEILI_KEY || undefined,
+			index: env.MEILI_INDEX || undefined
+		});
+	}
+	return new EmbeddedSearchEngine();
+}
+
+// Kept on globalThis so that a module reloaded by Vite in development keeps its index.
+const SLOT = Symbol.for('stadtteil-portal.search-engine');
+type Slot = { [SLOT]?: SearchEngine };
+
+/** The process's engine, created on first use. */
+export function getSearchEngine(): SearchEngine {
+	const slot = globalThis as Slot;
+	slot[SLOT] ??= createSearchEngine();
+	return slot[SLOT];
+}
+
+/** After an engine failure, searches go straight to the database for this long. */
+const COOL_DOWN_MS = 5_000;
+const failedAt = new WeakMap<SearchEngine, number>();
+
+export interface SearchOffersOptions {
+	/** The engine to ask (default: getSearchEngine()). */
+	engine?: SearchEngine;
+	/** Clock (for tests). */
+	now?: () => number;
+}
+
+/**
+ * Searches with the engine; when it throws (unreachable, index not built yet), or failed in
+ * the last seconds, the database answers with plain filters and the result says `degraded`.
+ * Throws only when the database fails too.
+ */
+export async function searchOffers(
+	supabase: SupabaseClient<Database>,
+	query: SearchQuery,
+	options: SearchOffersOptions = {}
+): Promise<OfferSearchResult> {
+	const engine = options.engine ?? getSearchEngine();
+	const now = options.now ?? Date.now;
+	const failed = failedAt.get(engine);
+	if (failed === undefined || now() - failed >= COOL_DOWN_MS) {
+		try {
+			const result = await engine.search(query);
+			failedAt.delete(engine);
+			return { ...result, degraded: false };
+		} catch (error) {
+			failedAt.set(engine, now());
+			console.error(
+				`[search] the ${engine.name} engine failed; answering from the database`,
+				error
+			);
+		}
+	}
+	return { ...(await searchDatabase(supabase, query)), degraded: true };
+}

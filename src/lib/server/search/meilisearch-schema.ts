@@ -1,0 +1,229 @@
+/**
+ * How search documents look in Meilisearch: the index settings, the document shape (flat
+ * fields per locale, `_geo`), filter expressions and the mapping back to our hit shape.
+ */
+import type { Settings } from 'meilisearch';
+import { CATEGORY_KEYWORDS } from './keywords';
+import { STOP_WORDS, tokenize } from './text';
+import { selectedValues, summaryOf } from './shared';
+import {
+	SEARCH_LOCALES,
+	type FacetName,
+	type OfferSummary,
+	type SearchDocument,
+	type SearchFilters,
+	type SearchLocale
+} from './types';
+
+/** Field suffix of a locale: 'de-simple' → 'de_simple'. */
+export const fieldLocale = (locale: string) => locale.replace(/-/g, '_');
+
+/** Meilisearch's language of each locale (ISO 639-3), for its tokenizer and normaliser. */
+const MEILI_LANGUAGES: Record<SearchLocale, string> = {
+	de: 'deu',
+	'de-simple': 'deu',
+	en: 'eng',
+	ar: 'ara',
+	fa: 'pes',
+	tr: 'tur',
+	uk: 'ukr',
+	ru: 'rus',
+	ro: 'ron'
+};
+
+/** The attribute behind each facet. */
+export const FACET_ATTRIBUTES: Record<FacetName, string> = {
+	category: 'category',
+	district: 'district_slug',
+	language: 'languages',
+	target_group: 'target_groups',
+	weekday: 'weekdays',
+	german_level: 'german_level',
+	free: 'is_free',
+	childcare: 'childcare',
+	women_only: 'women_only',
+	wheelchair: 'wheelchair_accessible'
+};
+
+const BOOLEAN_ATTRIBUTES = new Set(['is_free', 'childcare', 'women_only', 'wheelchair_accessible']);
+
+const perLocale = (field: string) => SEARCH_LOCALES.map((l) => `${field}_${fieldLocale(l)}`);
+
+/** Fields a hit needs to become an OfferSummary. */
+export const RETRIEVED_ATTRIBUTES = [
+	'id',
+	'original_locale',
+	'category',
+	'organisation_name',
+	'district_slug',
+	'district_name',
+	'languages',
+	'is_free',
+	'childcare',
+	'women_only',
+	'wheelchair_accessible',
+	'german_level',
+	'is_demo',
+	'_geo',
+	...perLocale('title'),
+	...perLocale('summary')
+];
+
+/** Category names in every locale as mutual synonyms: "Sprachkurs" also searches "دورة لغة". */
+export function categorySynonyms(): Record<string, string[]> {
+	const synonyms: Record<string, string[]> = {};
+	for (const locales of Object.values(CATEGORY_KEYWORDS)) {
+		const names = [...new Set(Object.values(locales).map((words) => words.name.toLowerCase()))];
+		for (const name of names) {
+			const others = names.filter((other) => other !== name);
+			if (others.length > 0) synonyms[name] = others;
+		}
+	}
+	return synonyms;
+}
+
+/** The index settings. */
+export function meiliSettings(): Settings {
+	return {
+		searchableAttributes: [
+			...perLocale('title'),
+			...perLocale('keywords'),
+			...perLocale('summary'),
+			'organisation_name',
+			'district_name',
+			...perLocale('description'),
+			'street',
+			'postal_code',
+			'locality'
+		],
+		filterableAttributes: [...Object.values(FACET_ATTRIBUTES), '_geo'],
+		sortableAttributes: ['_geo', ...perLocale('sort_title')],
+		// `sort` first: a distance or title sort, when asked for, decides; relevance breaks ties
+		rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+		stopWords: [
+			...new Set([...STOP_WORDS, 'für', 'için', 'și', 'în', 'برای', 'که', 'الى', 'على'])
+		].sort(),
+		synonyms: categorySynonyms(),
+		typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+		faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'alpha' } },
+		pagination: { maxTotalHits: 100_000 },
+		localizedAttributes: SEARCH_LOCALES.filter((l) => l !== 'de-simple').map((locale) => ({
+			attributePatterns: locale === 'de' ? ['*_de', '*_de_simple'] : [`*_${fieldLocale(locale)}`],
+			locales: [MEILI_LANGUAGES[locale]]
+		}))
+	};
+}
+
+/** A document as stored in Meilisearch. */
+export type MeiliDocument = Record<string, unknown> & { id: string };
+
+export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
+	const out: MeiliDocument = {
+		id: doc.id,
+		original_locale: doc.original_locale,
+		category: doc.category,
+		organisation_name: doc.organisation_name,
+		district_slug: doc.district_slug,
+		district_name: doc.district_name,
+		street: doc.street,
+		postal_code: doc.postal_code,
+		locality: doc.locality,
+		languages: doc.languages,
+		target_groups: doc.target_groups,
+		weekdays: doc.weekdays,
+		german_level: doc.german_level,
+		is_free: doc.is_free,
+		childcare: doc.childcare,
+		women_only: doc.women_only,
+		wheelchair_accessible: doc.wheelchair_accessible,
+		is_demo: doc.is_demo,
+		measures: doc.measures,
+		next_start: doc.next_start,
+		updated_at: doc.updated_at
+	};
+	for (const locale of SEARCH_LOCALES) {
+		const key = fieldLocale(locale);
+		const text = doc.texts[locale];
+		if (text) {
+			out[`title_${key}`] = text.title;
+			if (text.summary) out[`summary_${key}`] = text.summary;
+			if (text.description) out[`description_${key}`] = text.description;
+		}
+		out[`keywords_${key}`] = doc.keywords[locale] ?? [];
+		out[`sort_title_${key}`] = tokenize(summaryOf(doc, locale).title).join(' ');
+	}
+	if (doc.location) out._geo = { lat: doc.location.lat, lng: doc.location.lng };
+	return out;
+}
+
+/** A hit of Meilisearch back as the list row, texts in `locale` with the usual fallback. */
+export function summaryFromHit(hit: Record<string, unknown>, locale: string): OfferSummary {
+	const texts: SearchDocument['texts'] = {};
+	for (const l of SEARCH_LOCALES) {
+		const title = hit[`title_${fieldLocale(l)}`];
+		if (typeof title === 'string') {
+			const summary = hit[`summary_${fieldLocale(l)}`];
+			texts[l] = {
+				title,
+				summary: typeof summary === 'string' ? summary : null,
+				description: null
+			};
+		}
+	}
+	const geo = hit._geo as { lat: number; lng: number } | undefined;
+	return summaryOf(
+		{
+			id: String(hit.id),
+			texts,
+			original_locale: String(hit.original_locale ?? 'de'),
+			category: String(hit.category),
+			organisation_name: String(hit.organisation_name ?? ''),
+			district_slug: (hit.district_slug as string | null) ?? null,
+			district_name: (hit.district_name as string | null) ?? null,
+			street: null,
+			postal_code: null,
+			locality: null,
+			languages: (hit.languages as string[]) ?? [],
+			target_groups: [],
+			is_free: (hit.is_free as boolean | null) ?? null,
+			childcare: hit.childcare === true,
+			women_only: hit.women_only === true,
+			wheelchair_accessible: (hit.wheelchair_accessible as boolean | null) ?? null,
+			german_level: (hit.german_level as string | null) ?? null,
+			location: geo ? { lat: Number(geo.lat), lng: Number(geo.lng) } : null,
+			schedules: [],
+			measures: [],
+			is_demo: hit.is_demo === true,
+			updated_at: ''
+		},
+		locale
+	);
+}
+
+/** `attribute IN ["a", "b"]`, or `attribute = true` for a flag. */
+function condition(facet: FacetName, values: string[]): string {
+	const attribute = FACET_ATTRIBUTES[facet];
+	if (BOOLEAN_ATTRIBUTES.has(attribute)) return `${attribute} = ${values[0] === 'true'}`;
+	return `${attribute} IN [${values.map((value) => JSON.stringify(value)).join(', ')}]`;
+}
+
+/** The filter of the selected values (all facets, or all but `except`); undefined for none. */
+export function filterExpression(
+	filters: SearchFilters | undefined,
+	except?: FacetName
+): string[] | undefined {
+	const parts: string[] = [];
+	for (const facet of Object.keys(FACET_ATTRIBUTES) as FacetName[]) {
+		if (facet === except) continue;
+		const values = selectedValues(filters, facet);
+		if (values.length > 0) parts.push(condition(facet, values));
+	}
+	return parts.length > 0 ? parts : undefined;
+}
+
+/** Meilisearch languages of a query, by its script: lets it tokenize Arabic and Cyrillic right. */
+export function queryLocales(q: string): string[] | undefined {
+	if (/\p{Script=Arabic}/u.test(q)) return ['ara', 'pes'];
+	if (/\p{Script=Cyrillic}/u.test(q)) return ['ukr', 'rus'];
+	return undefined;
+}

@@ -1,0 +1,259 @@
+/**
+ * The search engine on Meilisearch, through the official client, when MEILI_HOST (and
+ * MEILI_KEY) are set. One index (default `offers`) with documents by primary key `id`:
+ * upserts replace a document whole and are idempotent; `replaceAll` fills a new index
+ * `offers_<timestamp>`, swaps it with `offers` in one atomic task and deletes the old one.
+ * Every write waits for its task and fails when the task does.
+ */
+import {
+	Meilisearch,
+	type EnqueuedTaskPromise,
+	type IndexSwap,
+	type MultiSearchQuery,
+	type Task
+} from 'meilisearch';
+import {
+	FACET_ATTRIBUTES,
+	filterExpression,
+	meiliSettings,
+	queryLocales,
+	RETRIEVED_ATTRIBUTES,
+	summaryFromHit,
+	toMeiliDocument,
+	fieldLocale
+} from './meilisearch-schema';
+import { nearOf, pageOf, selectedValues } from './shared';
+import {
+	FACETS,
+	type EngineHealth,
+	type FacetCounts,
+	type FacetName,
+	type SearchDocument,
+	type SearchEngine,
+	type SearchQuery,
+	type SearchResult
+} from './types';
+
+export interface MeilisearchEngineOptions {
+	host: string;
+	apiKey?: string;
+	/** Name of the live index (default `offers`). */
+	index?: string;
+	/** Documents per request of a rebuild (default 1000). */
+	batchSize?: number;
+	/** How long to wait for a write task (default 60 s) and how often to ask (default 50 ms). */
+	taskTimeoutMs?: number;
+	taskIntervalMs?: number;
+	/** Timeout of each HTTP request (default 10 s). */
+	requestTimeoutMs?: number;
+	/** Clock of the rebuild's index name (for tests). */
+	now?: () => Date;
+}
+
+export class MeilisearchEngine implements SearchEngine {
+	readonly name = 'meilisearch';
+	readonly client: Meilisearch;
+	readonly indexUid: string;
+	readonly #batchSize: number;
+	readonly #wait: { timeout: number; interval: number };
+	readonly #now: () => Date;
+	/** Settles once the live index exists with our settings (checked once per process). */
+	#prepared: Promise<void> | null = null;
+
+	constructor(options: MeilisearchEngineOptions) {
+		this.client = new Meilisearch({
+			host: options.host,
+			apiKey: options.apiKey,
+			timeout: options.requestTimeoutMs ?? 10_000
+		});
+		this.indexUid = options.index ?? 'offers';
+		this.#batchSize = Math.max(1, options.batchSize ?? 1000);
+		this.#wait = {
+			timeout: options.taskTimeoutMs ?? 60_000,
+			interval: options.taskIntervalMs ?? 50
+		};
+		this.#now = options.now ?? (() => new Date());
+	}
+
+	/** Waits for a task and throws unless it succeeded. */
+	async #task(what: string, enqueued: EnqueuedTaskPromise): Promise<Task> {
+		const task = await enqueued.waitTask(this.#wait);
+		if (task.status !== 'succeeded') {
+			const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
+			throw new Error(`Meilisearch ${what} (task ${task.uid}) ${task.status}: ${reason}`);
+		}
+		return task;
+	}
+
+	async #exists(uid: string): Promise<boolean> {
+		try {
+			await this.client.getRawIndex(uid);
+			return true;
+		} catch (error) {
+			if ((error as { cause?: { code?: string } }).cause?.code === 'index_not_found') return false;
+			throw error;
+		}
+	}
+
+	/** Creates an index with our primary key and settings. */
+	async #create(uid: string): Promise<void> {
+		await this.#task(`creating ${uid}`, this.client.createIndex(uid, { primaryKey: 'id' }));
+		await this.#task(`settings of ${uid}`, this.client.index(uid).updateSettings(meiliSettings()));
+	}
+
+	/** The live index exists and has our settings (Meilisearch skips unchanged settings). */
+	#prepare(): Promise<void> {
+		this.#prepared ??= (async () => {
+			if (!(await this.#exists(this.indexUid))) {
+				await this.#create(this.indexUid);
+				return;
+			}
+			await this.#task(
+				`settings of ${this.indexUid}`,
+				this.client.index(this.indexUid).updateSettings(meiliSettings())
+			);
+		})().catch((error: unknown) => {
+			this.#prepared = null;
+			throw error;
+		});
+		return this.#prepared;
+	}
+
+	async replaceAll(docs: readonly SearchDocument[]): Promise<void> {
+		const fresh = `${this.indexUid}_${this.#now().getTime()}`;
+		try {
+			await this.#create(fresh);
+			const index = this.client.index(fresh);
+			for (let i = 0; i < docs.length; i += this.#batchSize) {
+				const batch = docs.slice(i, i + this.#batchSize).map(toMeiliDocument);
+				await this.#task(
+					`adding documents to ${fresh}`,
+					index.addDocuments(batch, { primaryKey: 'id' })
+				);
+			}
+			if (!(await this.#exists(this.indexUid))) {
+				await this.#task(
+					`creating ${this.indexUid}`,
+					this.client.createIndex(this.indexUid, { primaryKey: 'id' })
+				);
+			}
+			// Sent without `rename` (which servers before 1.18 do not know): a plain swap.
+			const swap = { indexes: [this.indexUid, fresh] } as IndexSwap;
+			await this.#task(`swapping ${fresh} in`, this.client.swapIndexes([swap]));
+		} catch (error) {
+			// the live index is untouched; leave no half-built index behind
+			await this.client
+				.deleteIndex(fresh)
+				.waitTask(this.#wait)
+				.catch(() => undefined);
+			throw error;
+		}
+		// after the swap, `fresh` holds the old documents
+		await this.#task(`deleting the old index`, this.client.deleteIndex(fresh));
+		this.#prepared = Promise.resolve();
+	}
+
+	async upsert(docs: readonly SearchDocument[]): Promise<void> {
+		if (docs.length === 0) return;
+		await this.#prepare();
+		await this.#task(
+			'adding documents',
+			this.client.index(this.indexUid).addDocuments(docs.map(toMeiliDocument), { primaryKey: 'id' })
+		);
+	}
+
+	async remove(ids: readonly string[]): Promise<void> {
+		if (ids.length === 0) return;
+		await this.#prepare();
+		await this.#task(
+			'deleting documents',
+			this.client.index(this.indexUid).deleteDocuments([...ids])
+		);
+	}
+
+	async search(query: SearchQuery): Promise<SearchResult> {
+		const first = await this.#search(query, 'all');
+		// like the embedded engine: when no offer has every word, those with the most words
+		if (first.total === 0 && (query.q ?? '').trim().split(/\s+/).length > 1) {
+			return this.#search(query, 'last');
+		}
+		return first;
+	}
+
+	async #search(query: SearchQuery, matchingStrategy: 'all' | 'last'): Promise<SearchResult> {
+		const { limit, offset } = pageOf(query);
+		const q = (query.q ?? '').trim();
+		const base: Omit<MultiSearchQuery, 'indexUid'> = {
+			q,
+			matchingStrategy,
+			locales: queryLocales(q)
+		};
+		const paging =
+			offset % limit === 0 ? { page: offset / limit + 1, hitsPerPage: limit } : { offset, limit };
+		const near = nearOf(query);
+		const sort = near
+			? [`_geoPoint(${near.lat}, ${near.lng}):asc`]
+			: q === ''
+				? [`sort_title_${fieldLocale(query.locale)}:asc`]
+				: undefined;
+		// disjunctive facet counts: a facet that filters is counted without its own filter
+		const filtering = FACETS.filter((facet) => selectedValues(query.filters, facet).length > 0);
+		const queries: MultiSearchQuery[] = [
+			{
+				indexUid: this.indexUid,
+				...base,
+				...paging,
+				filter: filterExpression(query.filters),
+				facets: FACETS.filter((f) => !filtering.includes(f)).map((f) => FACET_ATTRIBUTES[f]),
+				sort,
+				showRankingScore: true,
+				attributesToRetrieve: RETRIEVED_ATTRIBUTES
+			},
+			...filtering.map((facet) => ({
+				indexUid: this.indexUid,
+				...base,
+				limit: 0,
+				filter: filterExpression(query.filters, facet),
+				facets: [FACET_ATTRIBUTES[facet]]
+			}))
+		];
+		const { results } = await this.client.multiSearch({ queries });
+		const [main] = results;
+
+		const facets = {} as FacetCounts;
+		for (const facet of FACETS) {
+			const source = filtering.includes(facet) ? results[1 + filtering.indexOf(facet)] : main;
+			const counts: Record<string, number> = {
+				...source.facetDistribution?.[FACET_ATTRIBUTES[facet]]
+			};
+			for (const value of selectedValues(query.filters, facet)) counts[value] ??= 0;
+			facets[facet as FacetName] = counts;
+		}
+		const total =
+			'totalHits' in main ? Number(main.totalHits) : Number(main.estimatedTotalHits ?? 0);
+		return {
+			hits: main.hits.map((hit) => ({
+				id: String(hit.id),
+				score: hit._rankingScore ?? 0,
+				distance: typeof hit._geoDistance === 'number' ? Math.round(hit._geoDistance) : null,
+				offer: summaryFromHit(hit, query.locale)
+			})),
+			total,
+			facets
+		};
+	}
+
+	async health(): Promise<EngineHealth> {
+		try {
+			await this.client.health();
+			const stats = await this.client.index(this.indexUid).getStats();
+			return { ok: true, engine: 'meilisearch', documents: stats.numberOfDocuments };
+		} catch (error) {
+			return {
+				ok: false,
+				engine: 'meilisearch',
+				detail: error instanceof Error ? error.message : String(error)
+			};
+		}
+	}
+}
