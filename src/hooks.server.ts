@@ -9,6 +9,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { LOCALE_INFO, localeOfPath, negotiateLocale } from '$lib/i18n/locales';
 import { isDataError } from '$lib/server/data/errors';
+import { startSearchWorker } from '$lib/server/search/worker';
 import { closeBackend, createSupabase, getBackend } from '$lib/server/supabase';
 
 /** Paths that carry no locale: machine endpoints, SvelteKit's own, and the staff areas. */
@@ -37,11 +38,18 @@ function secure(response: Response): Response {
 	}
 }
 
-/** The database is started with the server, not by the first visitor. */
+/**
+ * The database is started with the server, not by the first visitor; the search worker then
+ * builds the embedded index and keeps draining the outbox (lists fall back to the database
+ * until the index is ready).
+ */
 export const init: ServerInit = async () => {
 	await getBackend();
-	// adapter-node's signal on SIGINT/SIGTERM: close the embedded database cleanly
-	process.once('sveltekit:shutdown', () => void closeBackend());
+	const worker = startSearchWorker();
+	// adapter-node's signal on SIGINT/SIGTERM: stop the worker, close the embedded database
+	process.once('sveltekit:shutdown', () => {
+		void worker.stop().finally(closeBackend);
+	});
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
