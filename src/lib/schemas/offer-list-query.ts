@@ -1,6 +1,7 @@
 /**
  * The query string of an offer list (`?district=…&category=…&page=…`), as the filter form and
- * the pagination links write it. Empty values (the form's "all") mean no filter.
+ * the pagination links write it (`$lib/offer-list-search`). Empty values (the form's "all")
+ * mean no filter.
  */
 import { z } from 'zod';
 import { CATEGORIES } from '$lib/types';
@@ -28,14 +29,4 @@ export function parseOfferListQuery(params: URLSearchParams): OfferListQuery | n
 		page: value('page')
 	});
 	return parsed.success ? parsed.data : null;
-}
-
-/** The query string for a list page: only what differs from the defaults, `?` included. */
-export function offerListSearch(query: Partial<OfferListQuery>): string {
-	const params = new URLSearchParams();
-	if (query.district) params.set('district', query.district);
-	if (query.category) params.set('category', query.category);
-	if (query.page && query.page > 1) params.set('page', String(query.page));
-	const search = params.toString();
-	return search ? `?${search}` : '';
 }

@@ -1,0 +1,42 @@
+/**
+ * The offers as the map loads them from `/api/offers.geojson`, with the list's filters: the
+ * shape the endpoint writes and the map reads.
+ */
+import type { Category } from '$lib/types';
+
+/** Properties of one offer on the map. */
+export interface OfferFeatureProperties {
+	id: string;
+	/** Title in the requested locale, or the fallback (see `text_locale`). */
+	title: string;
+	/** Locale the title is written in. */
+	text_locale: string;
+	category: Category;
+	/** District slug, null when the offer lies outside every district. */
+	district: string | null;
+	district_name: string | null;
+}
+
+export interface OfferFeatureCollection {
+	type: 'FeatureCollection';
+	features: {
+		type: 'Feature';
+		id: string;
+		geometry: { type: 'Point'; coordinates: [number, number] };
+		properties: OfferFeatureProperties;
+	}[];
+}
+
+/** The list's filters, as far as the map follows them. */
+export interface MapFilters {
+	district: string | null;
+	category: string | null;
+}
+
+/** The offers GeoJSON's path for `filters`, titles in `locale`. */
+export function offersGeoJsonPath(filters: MapFilters, locale: string): string {
+	const params = new URLSearchParams({ locale });
+	if (filters.district) params.set('district', filters.district);
+	if (filters.category) params.set('category', filters.category);
+	return `/api/offers.geojson?${params}`;
+}
