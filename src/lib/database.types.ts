@@ -1059,6 +1059,17 @@ export type Database = {
 				Args: { p_status: Database['public']['Enums']['measure_status'] };
 				Returns: string;
 			};
+			offer_schedules: {
+				Args: { p_ids: string[] };
+				Returns: {
+					locality: string;
+					offer_id: string;
+					postal_code: string;
+					schedules: Json;
+					street: string;
+					updated_at: string;
+				}[];
+			};
 			portal_info: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_search_outbox: { Args: { p_days?: number }; Returns: number };
 			requeue_search_outbox: { Args: { p_since: string }; Returns: number };

@@ -1,0 +1,30 @@
+/**
+ * GET /{locale}/offers/{id}/calendar.ics: the offer's schedules as an iCalendar file to add to a
+ * calendar (a download; recurrences stay RRULEs, so the calendar keeps following them). 404 as
+ * text when there is no such published offer or it has no dates.
+ */
+import { error } from '@sveltejs/kit';
+import { toLocale } from '$lib/i18n/locales';
+import { UUID } from '$lib/server/api';
+import { CALENDAR_TYPE, offersCalendar } from '$lib/server/calendar';
+import { orHttpError } from '$lib/server/data/errors';
+import * as offers from '$lib/server/data/offers';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ locals, params, url }) => {
+	if (!UUID.test(params.id)) error(404, { message: 'error.not_found', key: 'error.not_found' });
+	const locale = toLocale(params.locale ?? locals.locale);
+	const offer = await orHttpError(offers.get(locals.supabase, params.id.toLowerCase(), locale));
+	if (!offer || offer.schedules.length === 0) {
+		error(404, { message: 'error.not_found', key: 'error.not_found' });
+	}
+
+	const body = offersCalendar([offer], { url, locale, name: offer.title });
+	return new Response(body, {
+		headers: {
+			'content-type': CALENDAR_TYPE,
+			'content-disposition': 'attachment; filename="angebot.ics"',
+			'cache-control': 'public, max-age=60'
+		}
+	});
+};

@@ -1,0 +1,64 @@
+/**
+ * GET /api/offers.ics?…: the schedules of the offers a search finds, as an iCalendar feed a
+ * calendar app can subscribe to (e.g. a Stadtteilbüro: `?district=sankt-mang`). Same search and
+ * filters as /api/offers, without paging; at most MAX_OFFERS offers (the response says how many
+ * matched in `X-Total-Count`). Recurrences stay RRULEs; UIDs are `<schedule id>@<host name>`, stable
+ * across reads; titles are in `locale` (else the fallback).
+ */
+import { isDataError } from '$lib/server/data/errors';
+import { toLocale } from '$lib/i18n/locales';
+import { createTranslator } from '$lib/i18n/translator';
+import { parseSearchParams } from '$lib/schemas/search-query';
+import { API_HEADERS, apiError, orApiError } from '$lib/server/api';
+import { CALENDAR_TYPE, offersCalendar } from '$lib/server/calendar';
+import * as districts from '$lib/server/data/districts';
+import * as portal from '$lib/server/data/portal';
+import * as schedules from '$lib/server/data/schedules';
+import type { RequestHandler } from './$types';
+
+/** The most offers a feed holds. */
+const MAX_OFFERS = 500;
+
+export const GET: RequestHandler = async ({ locals, url }) => {
+	const known = await orApiError(districts.list(locals.supabase));
+	if (known instanceof Response) return known;
+	const parsed = parseSearchParams(url.searchParams, {
+		districts: known.map((district) => district.slug),
+		omit: ['limit', 'offset', 'page', 'near']
+	});
+	if (!parsed.ok) return apiError(400, parsed.error);
+	const locale = toLocale(parsed.query.locale);
+
+	let found;
+	let info;
+	try {
+		[found, info] = await Promise.all([
+			schedules.search(locals.supabase, parsed.query, { max: MAX_OFFERS }),
+			portal.info(locals.supabase)
+		]);
+	} catch (cause) {
+		if (!isDataError(cause)) console.error('[api] /api/offers.ics: search failed', cause);
+		return apiError(503, {
+			message: 'the offers cannot be read right now; please try again in a few minutes'
+		});
+	}
+
+	// "Angebote in Sankt Mang" for one district, else "Angebote in Kempten"
+	const { t } = createTranslator(locale);
+	const chosen = parsed.query.filters?.district ?? [];
+	const district = chosen.length === 1 ? known.find((item) => item.slug === chosen[0]) : null;
+	const name = district
+		? t('district.offers_heading', { name: district.name })
+		: t('home.title', { city: info.city?.name ?? '' });
+
+	const body = offersCalendar(found.offers, { url, locale, name });
+	return new Response(body, {
+		headers: {
+			...API_HEADERS,
+			'content-type': CALENDAR_TYPE,
+			'content-disposition': 'inline; filename="angebote.ics"',
+			'x-total-count': String(found.total),
+			'access-control-expose-headers': 'X-Total-Count'
+		}
+	});
+};
