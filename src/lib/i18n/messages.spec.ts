@@ -150,6 +150,7 @@ describe.each(LOCALES.map((locale) => [locale]))('messages/%s.json', (locale: Lo
 			language: 'English',
 			date: '1',
 			page: 2,
+			distance: '1,2 km',
 			pages: 9,
 			status: 404
 		};

@@ -1,40 +1,104 @@
 import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
-import { OFFERS_PER_PAGE, parseOfferListQuery } from '$lib/schemas/offer-list-query';
+import { parseSearchParams } from '$lib/schemas/search-query';
 import * as districts from '$lib/server/data/districts';
 import { orHttpError } from '$lib/server/data/errors';
-import * as offers from '$lib/server/data/offers';
+import { BOOLEAN_FACETS, searchOffers, type FacetCounts } from '$lib/server/search';
+import { WEEKDAYS } from '$lib/schedule/rrule';
+import { CATEGORIES, GERMAN_LEVELS, TARGET_GROUPS } from '$lib/types';
+import type { FacetOption, ListFacetGroup, ResultOffer } from './_components/search';
 import type { PageServerLoad } from './$types';
+
+/** Parameters of the page that are not the search's: the map's state (see OfferMap). */
+const PAGE_ONLY = ['map'];
+
+/**
+ * The options of a facet: every value the portal knows (in its order), each with its count, so
+ * that a value with no offer stays visible; values the engine counts but `known` lacks (a
+ * language) follow, and so do selected values.
+ */
+function options(
+	counts: Record<string, number> | undefined,
+	known: readonly string[],
+	selected: readonly string[] = []
+): FacetOption[] {
+	const values = [...new Set([...known, ...Object.keys(counts ?? {}), ...selected])];
+	return values.map((value) => ({
+		value,
+		count: counts?.[value] ?? 0,
+		selected: selected.includes(value)
+	}));
+}
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const locale = toLocale(params.locale ?? locals.locale);
-	const query = parseOfferListQuery(url.searchParams);
-	if (!query) error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
+	const districtList = await orHttpError(districts.list(locals.supabase));
 
-	const [list, districtList] = await Promise.all([
-		orHttpError(
-			offers.list(locals.supabase, {
-				locale,
-				district: query.district,
-				category: query.category,
-				limit: OFFERS_PER_PAGE,
-				offset: (query.page - 1) * OFFERS_PER_PAGE
-			})
-		),
-		orHttpError(districts.list(locals.supabase))
-	]);
-	if (query.district && !districtList.some((district) => district.slug === query.district)) {
-		error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
-	}
-	const pages = Math.max(1, Math.ceil(list.total / OFFERS_PER_PAGE));
-	if (query.page > pages) error(404, { message: 'error.not_found', key: 'error.not_found' });
+	const searchParams = new URLSearchParams(url.searchParams);
+	for (const name of PAGE_ONLY) searchParams.delete(name);
+	// the page's locale is in its path; paging is by `page` only
+	const parsed = parseSearchParams(searchParams, {
+		districts: districtList.map((district) => district.slug),
+		omit: ['locale', 'limit', 'offset']
+	});
+	if (!parsed.ok) error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
+	const query = { ...parsed.query, locale };
+	const filters = query.filters ?? {};
+
+	const result = await orHttpError(searchOffers(locals.supabase, query));
+
+	const pages = Math.max(1, Math.ceil(result.total / query.limit));
+	const page = Math.floor(query.offset / query.limit) + 1;
+	if (page > pages) error(404, { message: 'error.not_found', key: 'error.not_found' });
+
+	const facets: Partial<FacetCounts> = result.facets ?? {};
+	const groups: ListFacetGroup[] = [
+		{ name: 'category', options: options(facets.category, CATEGORIES, filters.category) },
+		{
+			name: 'district',
+			options: options(
+				facets.district,
+				districtList.map((district) => district.slug),
+				filters.district
+			)
+		},
+		{ name: 'language', options: options(facets.language, [], filters.language) },
+		{
+			name: 'target_group',
+			options: options(facets.target_group, TARGET_GROUPS, filters.target_group)
+		},
+		{ name: 'weekday', options: options(facets.weekday, WEEKDAYS, filters.weekday) },
+		{
+			name: 'german_level',
+			options: options(facets.german_level, GERMAN_LEVELS, filters.german_level)
+		}
+	];
+	// a flag is offered as "yes": its count is that of the offers where it holds
+	const flags = BOOLEAN_FACETS.map((name) => ({
+		name,
+		count: facets[name]?.['true'] ?? 0,
+		selected: filters[name] === true
+	}));
+
+	const offers: ResultOffer[] = result.hits.map((hit) => ({
+		...(hit.offer as ResultOffer),
+		distance: hit.distance
+	}));
+	const one = (values: readonly string[] | undefined) => (values?.length === 1 ? values[0] : null);
 
 	return {
-		offers: list.offers,
-		total: list.total,
-		page: query.page,
+		offers,
+		total: result.total,
+		degraded: result.degraded,
+		q: query.q ?? '',
+		near: query.near ?? null,
+		groups,
+		flags,
+		page,
 		pages,
-		filters: { district: query.district ?? null, category: query.category ?? null },
+		districtNames: Object.fromEntries(districtList.map((d) => [d.slug, d.name])),
+		// the map follows one category and one district
+		mapFilters: { district: one(filters.district), category: one(filters.category) },
 		districts: districtList
 	};
 };
