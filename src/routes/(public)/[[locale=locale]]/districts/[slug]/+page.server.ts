@@ -4,6 +4,7 @@ import { OFFERS_PER_PAGE, parseOfferListQuery } from '$lib/schemas/offer-list-qu
 import * as districts from '$lib/server/data/districts';
 import { orHttpError } from '$lib/server/data/errors';
 import * as offers from '$lib/server/data/offers';
+import { weekOf } from '$lib/server/week';
 import { outlineOf } from './outline';
 import type { PageServerLoad } from './$types';
 
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!query) error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
 	const locale = toLocale(params.locale ?? locals.locale);
 
-	const [district, list] = await Promise.all([
+	const [district, list, week] = await Promise.all([
 		orHttpError(districts.get(locals.supabase, params.slug)),
 		orHttpError(
 			offers.list(locals.supabase, {
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 				limit: OFFERS_PER_PAGE,
 				offset: (query.page - 1) * OFFERS_PER_PAGE
 			})
-		)
+		),
+		orHttpError(weekOf(locals.supabase, { locale, filters: { district: [params.slug] } }))
 	]);
 	if (!district) error(404, { message: 'error.not_found', key: 'error.not_found' });
 	const pages = Math.max(1, Math.ceil(list.total / OFFERS_PER_PAGE));
@@ -38,6 +40,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		offers: list.offers,
 		total: list.total,
 		page: query.page,
-		pages
+		pages,
+		week
 	};
 };

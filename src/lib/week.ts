@@ -1,0 +1,38 @@
+/** A week of dates, as the server computes it (`$lib/server/week`) and pages show it. */
+
+/** An offer as an entry of the week names it. */
+export interface WeekOffer {
+	id: string;
+	title: string;
+	text_locale: string;
+	category: string;
+	district_name: string | null;
+}
+
+/** One date of an offer. */
+export interface WeekEntry {
+	/** The schedule's id and the start: unique within the week. */
+	key: string;
+	starts_at: string;
+	ends_at: string;
+	timezone: string;
+	offer_id: string;
+}
+
+export interface WeekDay {
+	/** The local date, `2026-11-24`. */
+	day: string;
+	/** Noon of that day (ISO 8601), to format it in the city's zone. */
+	date: string;
+	entries: WeekEntry[];
+}
+
+export interface Week {
+	days: WeekDay[];
+	/** The offers of the week's dates, by id. */
+	offers: Record<string, WeekOffer>;
+	/** The city's zone, in which days and times are shown. */
+	timeZone: string;
+	/** Search was down and the database answered with plain filters. */
+	degraded: boolean;
+}
