@@ -126,6 +126,12 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.getByText('Einwohnerinnen und Einwohner')).toBeVisible();
 			const offers = page.getByRole('region', { name: `Angebote in ${name}` });
 			await expect(offers).toBeVisible();
+			// its coming week: dates, or an honest empty state, and the way to the whole week
+			const week = page.getByRole('region', { name: `Diese Woche in ${name}` });
+			await expect(week).toBeVisible();
+			await expect(
+				week.getByRole('link', { name: 'Alle Termine dieser Woche in diesem Stadtteil' })
+			).toHaveAttribute('href', /\/de\/week\?district=[a-z0-9-]+$/);
 
 			await expectPrivate(context, watched, baseURL!);
 		});
