@@ -15,45 +15,14 @@
  * information. Prints a Markdown table.
  */
 import { chromium, type Browser, type BrowserContext, type Response } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { requireBuild, startProductionServer } from './production-server';
 
 const BUDGET = 60 * 1024;
 
-if (!existsSync('build/index.js')) {
-	console.error('No production build: run `npm run build` first.');
-	process.exit(2);
-}
-
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-async function waitForPage(server: ChildProcess, url: string, deadline: number): Promise<string> {
-	while (Date.now() < deadline) {
-		if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-		try {
-			const response = await fetch(url);
-			if (response.ok) return await response.text();
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-	throw new Error(`no answer from ${url} within the time limit`);
-}
+requireBuild();
 
 /** Bytes and encoding of `url` as the server sends them to a client that accepts gzip only. */
 function gzipAsServed(url: string): Promise<{ bytes: number; encoding: string }> {
@@ -156,24 +125,13 @@ async function loadWithMap(browser: Browser, base: string, route: string, show: 
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['build'], {
-	env: {
-		...process.env,
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: base,
-		DATA_DIR: 'memory'
-	},
-	stdio: ['ignore', 'ignore', 'inherit']
-});
-const stopped = new Promise((resolve) => server.once('exit', resolve));
+const server = await startProductionServer();
+const base = server.base;
 
 let failed = false;
 let browser: Browser | undefined;
 try {
-	const html = await waitForPage(server, `${base}/de`, Date.now() + 180_000);
+	const html = await server.page('/de');
 	const district = /href="(\/de\/districts\/[^"?#]+)"/.exec(html)?.[1];
 	const offer = /href="(\/de\/offers\/[^"?#]+)"/.exec(html)?.[1];
 	if (!district || !offer) throw new Error('the start page links to no district or no offer');
@@ -226,7 +184,6 @@ try {
 	failed = true;
 } finally {
 	await browser?.close();
-	server.kill('SIGTERM');
-	await stopped;
+	await server.stop();
 }
 process.exit(failed ? 1 : 0);
