@@ -3,12 +3,9 @@
  *
  * Imports offers from a CSV file; see `--help`.
  */
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { describeColumns } from '../src/lib/server/import/csv';
-import { failureLines } from '../src/lib/server/import/errors';
 import { importOffers, OFFER_COLUMNS, readOffersCsv } from '../src/lib/server/import/offers';
-import { closeBackend, createServiceSupabase } from '../src/lib/server/supabase';
+import { count, runImportCommand } from './import-command';
 
 const usage = `Usage: npm run import:offers -- --city <slug> <file.csv>
 
@@ -34,54 +31,14 @@ portal first. With SUPABASE_URL, SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY
 
 Exit status: 0 imported, 1 refused or failed (nothing was imported), 2 wrong usage.`;
 
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function usageError(message: string): number {
-	console.error(`${message}\n\n${usage}`);
-	return 2;
-}
-
-async function main(): Promise<number> {
-	let args;
-	try {
-		args = parseArgs({
-			allowPositionals: true,
-			options: { city: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
-		});
-	} catch (error) {
-		return usageError((error as Error).message);
-	}
-	const { values, positionals } = args;
-	if (values.help) {
-		console.log(usage);
-		return 0;
-	}
-	if (!values.city) return usageError('--city is missing.');
-	if (positionals.length !== 1) return usageError('Give exactly one CSV file.');
-	const [file] = positionals;
-
-	console.log(`Reading ${file} …`);
-	let csvText: string;
-	try {
-		csvText = await readFile(file, 'utf8');
-	} catch (error) {
-		return usageError(`Cannot read ${file}: ${(error as Error).message}`);
-	}
-
-	try {
-		// Check the file before the database is opened: a broken file fails at once.
-		const rows = readOffersCsv(csvText).length;
-		const supabase = await createServiceSupabase();
-		console.log(`Importing ${count(rows, 'offer')} …`);
+await runImportCommand({
+	usage,
+	fileKind: 'CSV',
+	check(text) {
+		return `Importing ${count(readOffersCsv(text).length, 'offer')} …`;
+	},
+	async run(supabase, csvText, values) {
 		const report = await importOffers(supabase, { city: values.city, csvText });
-		console.log(`Imported ${count(report.offers_imported, 'offer')}.`);
-		return 0;
-	} catch (error) {
-		console.error(failureLines(error).join('\n'));
-		return 1;
-	} finally {
-		await closeBackend();
+		return [`Imported ${count(report.offers_imported, 'offer')}.`];
 	}
-}
-
-process.exitCode = await main();
+});
