@@ -282,6 +282,19 @@ test.describe('with JavaScript', () => {
 		expect(watched.errors).toEqual([]);
 	});
 
+	test('the map’s offers follow every filter and the search of the list', async ({ request }) => {
+		const query = 'q=Deutschkur&free=true&category=language_course&category=family';
+		const map = (await (await request.get(`/api/offers.geojson?locale=de&${query}`)).json()) as {
+			features: { id: string; properties: { category: string } }[];
+		};
+		const list = (await (await request.get(`/api/offers?locale=de&limit=100&${query}`)).json()) as {
+			offers: { id: string; longitude: number | null }[];
+		};
+		const placed = list.offers.filter((offer) => offer.longitude !== null).map((offer) => offer.id);
+		expect(placed.length).toBeGreaterThan(0);
+		expect(map.features.map((feature) => feature.id).sort()).toEqual(placed.sort());
+	});
+
 	test('an offer click shows its card with a link to its page', async ({ page, request }) => {
 		// an offer standing alone: no other offer within 300 m
 		const offers = (await (await request.get('/api/offers.geojson?locale=de')).json()) as {
@@ -470,7 +483,7 @@ test.describe("the map's endpoints", () => {
 			['district=no-such-district', 'district'],
 			['locale=xx', 'locale'],
 			['colour=red', 'colour'],
-			['category=sports&category=work', 'category']
+			['limit=5', 'limit']
 		]) {
 			const response = await request.get(`/api/offers.geojson?${query}`);
 			expect(response.status(), query).toBe(400);

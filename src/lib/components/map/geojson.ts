@@ -27,16 +27,15 @@ export interface OfferFeatureCollection {
 	}[];
 }
 
-/** The list's filters, as far as the map follows them. */
-export interface MapFilters {
-	district: string | null;
-	category: string | null;
-}
+/**
+ * The list's filters as its query string without `?` (`q=…&category=…&free=true`): the map
+ * shows the same offers as the list.
+ */
+export type MapFilters = string;
 
 /** The offers GeoJSON's path for `filters`, titles in `locale`. */
 export function offersGeoJsonPath(filters: MapFilters, locale: string): string {
-	const params = new URLSearchParams({ locale });
-	if (filters.district) params.set('district', filters.district);
-	if (filters.category) params.set('category', filters.category);
+	const params = new URLSearchParams(filters);
+	params.set('locale', locale);
 	return `/api/offers.geojson?${params}`;
 }

@@ -12,6 +12,13 @@ import type { PageServerLoad } from './$types';
 /** Parameters of the page that are not the search's: the map's state (see OfferMap). */
 const PAGE_ONLY = ['map'];
 
+/** The list's filters for the map: the query without paging and distance order. */
+function mapFilters(params: URLSearchParams): string {
+	const kept = new URLSearchParams(params);
+	for (const name of ['page', 'near', 'limit', 'offset', 'locale', ...PAGE_ONLY]) kept.delete(name);
+	return kept.toString();
+}
+
 /**
  * The options of a facet: every value the portal knows (in its order), each with its count, so
  * that a value with no offer stays visible; values the engine counts but `known` lacks (a
@@ -84,7 +91,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		...(hit.offer as ResultOffer),
 		distance: hit.distance
 	}));
-	const one = (values: readonly string[] | undefined) => (values?.length === 1 ? values[0] : null);
 
 	return {
 		offers,
@@ -97,8 +103,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		page,
 		pages,
 		districtNames: Object.fromEntries(districtList.map((d) => [d.slug, d.name])),
-		// the map follows one category and one district
-		mapFilters: { district: one(filters.district), category: one(filters.category) },
+		// the map shows what the list finds, on every page of it and in any order
+		mapFilters: mapFilters(searchParams),
+		// one chosen district is highlighted on the map
+		mapDistrict: filters.district?.length === 1 ? filters.district[0] : null,
 		districts: districtList
 	};
 };
