@@ -5,7 +5,7 @@
  *   import * as schedules from '$lib/server/data/schedules';
  *   const byOffer = await schedules.ofOffers(locals.supabase, hits.map((hit) => hit.id));
  */
-import { searchOffers, type SearchQuery } from '$lib/server/search';
+import { searchAllOffers, type SearchQuery } from '$lib/server/search';
 import type { OfferSummary, Schedule } from '$lib/types';
 import type { Supabase } from './client';
 import { fromPostgrestError } from './errors';
@@ -62,9 +62,6 @@ export interface ScheduledOffers {
 	degraded: boolean;
 }
 
-/** Offers per search call while collecting (the engines' largest page). */
-const SEARCH_PAGE = 200;
-
 /**
  * The offers a search finds (every page, up to `max`) with their schedules: for views of
  * dates across many offers. `query.limit` and `query.offset` are ignored.
@@ -75,20 +72,7 @@ export async function search(
 	query: SearchQuery,
 	options: { max: number }
 ): Promise<ScheduledOffers> {
-	const found: OfferSummary[] = [];
-	let total = 0;
-	let degraded = false;
-	while (found.length < options.max) {
-		const result = await searchOffers(supabase, {
-			...query,
-			limit: Math.min(SEARCH_PAGE, options.max - found.length),
-			offset: found.length
-		});
-		total = result.total;
-		degraded ||= result.degraded;
-		found.push(...result.hits.map((hit) => hit.offer as OfferSummary));
-		if (result.hits.length === 0 || found.length >= total) break;
-	}
+	const { offers: found, total, degraded } = await searchAllOffers(supabase, query, options.max);
 	const byOffer = await ofOffers(
 		supabase,
 		found.map((offer) => offer.id)
@@ -99,7 +83,8 @@ export async function search(
 		// published when searched, unpublished since: left out
 		if (!extra) continue;
 		const { offer_id: _id, ...where } = extra;
-		offers.push({ ...offer, ...where });
+		// the search's row is the list's row (category as text)
+		offers.push({ ...(offer as OfferSummary), ...where });
 	}
 	return { offers, total, degraded };
 }

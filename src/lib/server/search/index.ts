@@ -14,7 +14,7 @@ import type { Database } from '$lib/database.types';
 import { searchDatabase } from './database';
 import { EmbeddedSearchEngine } from './embedded';
 import { MeilisearchEngine } from './meilisearch';
-import type { SearchEngine, SearchQuery, SearchResult } from './types';
+import type { SearchEngine, SearchHit, SearchQuery, SearchResult } from './types';
 
 export * from './types';
 export * from './shared';
@@ -89,4 +89,33 @@ export async function searchOffers(
 		}
 	}
 	return { ...(await searchDatabase(supabase, query)), degraded: true };
+}
+
+/** Offers per search call while collecting every page (the API's largest page). */
+const COLLECT_PAGE = 100;
+
+/**
+ * Every offer a search finds, in its order, page after page up to `max` (`query.limit` and
+ * `query.offset` are ignored): for the map and for views of dates across many offers.
+ */
+export async function searchAllOffers(
+	supabase: SupabaseClient<Database>,
+	query: SearchQuery,
+	max: number
+): Promise<{ offers: SearchHit['offer'][]; total: number; degraded: boolean }> {
+	const offers: SearchHit['offer'][] = [];
+	let total = 0;
+	let degraded = false;
+	while (offers.length < max) {
+		const result = await searchOffers(supabase, {
+			...query,
+			limit: Math.min(COLLECT_PAGE, max - offers.length),
+			offset: offers.length
+		});
+		total = result.total;
+		degraded ||= result.degraded;
+		offers.push(...result.hits.map((hit) => hit.offer));
+		if (result.hits.length === 0 || offers.length >= total) break;
+	}
+	return { offers, total, degraded };
 }

@@ -7,10 +7,10 @@
  */
 import type { OfferFeatureCollection } from '$lib/components/map/geojson';
 import type { Category } from '$lib/types';
-import { MAX_PAGE_SIZE, parseSearchParams } from '$lib/schemas/search-query';
+import { parseSearchParams } from '$lib/schemas/search-query';
 import { API_HEADERS, apiError, orApiError } from '$lib/server/api';
 import * as districts from '$lib/server/data/districts';
-import { searchOffers } from '$lib/server/search';
+import { searchAllOffers } from '$lib/server/search';
 import type { RequestHandler } from './$types';
 
 /** The most offers a map shows. */
@@ -30,35 +30,31 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	});
 	if (!parsed.ok) return apiError(400, parsed.error);
 
-	const collection: OfferFeatureCollection = { type: 'FeatureCollection', features: [] };
+	let found;
 	try {
-		for (let offset = 0, total = Infinity; offset < Math.min(total, MAX_OFFERS);) {
-			const page = { ...parsed.query, limit: MAX_PAGE_SIZE, offset };
-			const result = await searchOffers(locals.supabase, page);
-			total = result.total;
-			offset += MAX_PAGE_SIZE;
-			for (const { offer } of result.hits) {
-				if (offer.longitude === null || offer.latitude === null) continue;
-				collection.features.push({
-					type: 'Feature',
-					id: offer.id,
-					geometry: { type: 'Point', coordinates: [round(offer.longitude), round(offer.latitude)] },
-					properties: {
-						id: offer.id,
-						title: offer.title,
-						text_locale: offer.text_locale,
-						category: offer.category as Category,
-						district: offer.district_slug,
-						district_name: offer.district_name
-					}
-				});
-			}
-			if (result.hits.length === 0) break;
-		}
+		found = await searchAllOffers(locals.supabase, parsed.query, MAX_OFFERS);
 	} catch (cause) {
 		console.error('[api] /api/offers.geojson: search and database failed', cause);
 		return apiError(503, {
 			message: 'the offers cannot be read right now; please try again in a few minutes'
+		});
+	}
+
+	const collection: OfferFeatureCollection = { type: 'FeatureCollection', features: [] };
+	for (const offer of found.offers) {
+		if (offer.longitude === null || offer.latitude === null) continue;
+		collection.features.push({
+			type: 'Feature',
+			id: offer.id,
+			geometry: { type: 'Point', coordinates: [round(offer.longitude), round(offer.latitude)] },
+			properties: {
+				id: offer.id,
+				title: offer.title,
+				text_locale: offer.text_locale,
+				category: offer.category as Category,
+				district: offer.district_slug,
+				district_name: offer.district_name
+			}
 		});
 	}
 
