@@ -49,11 +49,18 @@ grant usage on schema public, extensions to anon, authenticated, service_role;
 -- auth.uid() and friends are called from policies, which run as the API role.
 grant usage on schema auth to anon, authenticated, service_role;
 
--- Like Supabase: the API roles get every privilege on what migrations create in public,
--- so that row level security, not grants, is what protects the data.
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+-- Like Supabase since 30 October 2026 ("Tables not exposed to Data and GraphQL API
+-- automatically", changelog 45329): nothing a migration creates in public is granted to the API
+-- roles by itself. Each migration grants every role exactly what it needs; row level security
+-- then decides which rows. Functions lose PostgreSQL's default EXECUTE for PUBLIC too, so that
+-- a function without a grant fails the tests here as it would fail on Supabase. (Default
+-- privileges for PUBLIC can only be revoked globally; extensions keep theirs, as on Supabase,
+-- where extension functions are granted to the API roles.)
+alter default privileges in schema public revoke all on tables from anon, authenticated, service_role;
+alter default privileges in schema public revoke all on sequences from anon, authenticated, service_role;
+alter default privileges in schema public revoke all on functions from anon, authenticated, service_role;
+alter default privileges revoke execute on functions from public;
+alter default privileges in schema extensions grant execute on functions to public;
 
 -- ---------------------------------------------------------------------------
 -- Supabase Auth tables: the columns Supabase has (seeds written for Supabase insert into them),

@@ -1,0 +1,84 @@
+/**
+ * Which API role calls which SQL function of the portal, and a harmless call of each.
+ *
+ * Supabase grants nothing to its API roles by itself any more (since October 2026), so the
+ * migrations grant `execute` on every function below to exactly the roles named here, and the
+ * table privileges those roles need (see 20261130090000_explicit_grants.sql). Three places
+ * read this list:
+ *
+ * - the compiler: every function of the generated `Database` type must have an entry;
+ * - tests/sql/grants.spec.ts: on PGlite and PostgreSQL 15, each role named here can call its
+ *   functions, no other API role can, and no function in `public` is missing from the list;
+ * - `npm run check:deploy`: calls each function as each role through the Data API.
+ *
+ * A probe never changes data that matters: reads with small limits, writes that match nothing
+ * (an empty id list, a date in the future), imports refused for an unknown city.
+ */
+import type { Database } from '$lib/database.types';
+
+export type ApiRole = 'anon' | 'authenticated' | 'service_role';
+export const API_ROLES: readonly ApiRole[] = ['anon', 'authenticated', 'service_role'];
+
+export type RpcName = keyof Database['public']['Functions'];
+
+export interface RpcAccess {
+	/** The roles that call it; no other API role may execute it. */
+	roles: readonly ApiRole[];
+	/** Arguments of a call that shows the role may execute it and changes nothing. */
+	probe: Record<string, unknown>;
+	/**
+	 * SQLSTATE the probe ends with when the role may call it (default: none, it succeeds): an
+	 * import refuses the unknown city of its probe with 22023 only after the grant let it in.
+	 */
+	probeError?: string;
+}
+
+/** Visitors (anon) and signed-in staff (authenticated) read what the public pages show. */
+const READERS: readonly ApiRole[] = ['anon', 'authenticated'];
+/** The search worker and `npm run reindex` run as service_role. */
+const WORKER: readonly ApiRole[] = ['service_role'];
+/** Imports run from the command line (service_role); city admins may run them too. */
+const IMPORTERS: readonly ApiRole[] = ['authenticated', 'service_role'];
+
+const NO_OFFER = '00000000-0000-4000-8000-000000000000';
+const NO_CITY = 'no-such-city-deploy-check';
+
+export const RPC_ACCESS = {
+	portal_info: { roles: READERS, probe: {} },
+	list_offers: { roles: READERS, probe: { p_limit: 1 } },
+	get_offer: { roles: READERS, probe: { p_id: NO_OFFER, p_locale: 'de' } },
+	list_districts: { roles: READERS, probe: {} },
+	get_district: { roles: READERS, probe: { p_slug: NO_CITY } },
+	districts_geojson: { roles: READERS, probe: {} },
+	filter_offers: { roles: READERS, probe: { p_limit: 1 } },
+	offer_schedules: { roles: READERS, probe: { p_ids: [NO_OFFER] } },
+	// called inside get_offer and the coverage views, which run with the caller's rights
+	measure_status_light: {
+		roles: [...READERS, 'service_role'],
+		probe: { p_status: 'implemented' }
+	},
+	search_documents: { roles: WORKER, probe: { p_limit: 1 } },
+	claim_search_outbox: { roles: WORKER, probe: { p_limit: 1, p_lease_seconds: 1 } },
+	complete_search_outbox: { roles: WORKER, probe: { p_outbox_ids: [] } },
+	fail_search_outbox: { roles: WORKER, probe: { p_outbox_ids: [], p_error: 'deploy check' } },
+	purge_search_outbox: { roles: WORKER, probe: { p_days: 36_500 } },
+	requeue_search_outbox: { roles: WORKER, probe: { p_since: '9999-12-31T00:00:00Z' } },
+	// city admins watch the outbox; others see zeros
+	search_outbox_status: { roles: ['authenticated', 'service_role'], probe: {} },
+	import_districts: {
+		roles: IMPORTERS,
+		probe: { p_city: NO_CITY, p_collection: { type: 'FeatureCollection', features: [] } },
+		probeError: '22023'
+	},
+	import_district_population: {
+		roles: IMPORTERS,
+		probe: { p_city: NO_CITY, p_rows: [] },
+		probeError: '22023'
+	},
+	import_offers: { roles: IMPORTERS, probe: { p_city: NO_CITY, p_rows: [] }, probeError: '22023' }
+} satisfies Record<RpcName, RpcAccess>;
+
+/** Every function with its access, in a stable order. */
+export function rpcAccessList(): [RpcName, RpcAccess][] {
+	return Object.entries(RPC_ACCESS) as [RpcName, RpcAccess][];
+}
