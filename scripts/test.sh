@@ -8,18 +8,19 @@
 #   5. vitest             unit tests and the SQL suites on PGlite
 #   6. PostgreSQL 15      migrations, pgTAP, SQL suites on PG 15, generated types current
 #   7. npm run build
-#   8. playwright         browser tests against the production build
+#   8. Node 24            the build started on Node 24 answers (scripts/smoke-node24.ts)
+#   9. playwright         browser tests against the production build
 #
-# Ends with one line `N passed, M failed` (tests counted by vitest, pg_prove and Playwright;
-# a step that fails without failing tests, e.g. lint, counts as one failure).
+# Ends with one line `N passed, M failed` (tests counted by vitest, pg_prove, the Node 24 check
+# and Playwright; a step that fails without failing tests, e.g. lint, counts as one failure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export TEST_RESULTS_DIR=test-results
 mkdir -p "$TEST_RESULTS_DIR"
-rm -f "$TEST_RESULTS_DIR"/{vitest-unit.json,vitest-postgres.json,pgtap.txt,playwright.json}
+rm -f "$TEST_RESULTS_DIR"/{vitest-unit.json,vitest-postgres.json,pgtap.txt,node24.json,playwright.json}
 
-steps=8
+steps=9
 step_number=0
 step_name=''
 
@@ -61,6 +62,11 @@ summary() {
 			if (bad === 0 && /Result: FAIL/.test(pgtap)) bad = 1;
 			passed += Math.max(total - bad, 0); failed += bad;
 		}
+		const node24 = read("node24.json");
+		if (node24) {
+			const r = JSON.parse(node24);
+			passed += r.passed; failed += r.failed;
+		}
 		const playwright = read("playwright.json");
 		if (playwright) {
 			const s = JSON.parse(playwright).stats;
@@ -100,6 +106,11 @@ bash scripts/test-postgres.sh
 
 step 'build'
 npm run --silent build
+
+# the toolchain is Node 20; cities deploy on 22 or 24 (the binary is installed into
+# scripts/node24/ once per machine, not into node_modules, where it would replace npm's node)
+step 'Node 24 (the build starts and serves)'
+npx --no-install tsx scripts/smoke-node24.ts
 
 step 'playwright (browser tests on the build)'
 if [ -n "$(find tests/e2e -name '*.spec.ts' 2>/dev/null | head -n 1)" ]; then
