@@ -75,7 +75,9 @@ export const RPC_ACCESS = {
 		probe: { p_city: NO_CITY, p_rows: [] },
 		probeError: '22023'
 	},
-	import_offers: { roles: IMPORTERS, probe: { p_city: NO_CITY, p_rows: [] }, probeError: '22023' }
+	import_offers: { roles: IMPORTERS, probe: { p_city: NO_CITY, p_rows: [] }, probeError: '22023' },
+	// npm run check:deploy
+	applied_migrations: { roles: ['service_role'], probe: {} }
 } satisfies Record<RpcName, RpcAccess>;
 
 /** Every function with its access, in a stable order. */

@@ -109,7 +109,6 @@ language sql stable as $$ select * from public.notes order by id $$;
 
 create function public.members_only() returns text
 language sql stable as $$ select 'welcome' $$;
-revoke execute on function public.members_only() from public, anon;
 
 create function public.pick(a integer) returns text language sql as $$ select 'integer' $$;
 create function public.pick(a text) returns text language sql as $$ select 'text' $$;
@@ -121,6 +120,12 @@ begin
   perform set_config('response.headers', '[{"X-Answer": "42"}]', true);
   return 'made';
 end $$;
+
+-- Supabase grants nothing by itself (since October 2026): the tests' functions and table are
+-- granted here, members_only() to signed-in users only.
+grant select, insert on public.notes to authenticated, service_role;
+grant execute on all functions in schema public to anon, authenticated, service_role;
+revoke execute on function public.members_only() from anon;
 `;
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';

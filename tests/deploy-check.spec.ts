@@ -1,0 +1,159 @@
+/**
+ * `npm run check:deploy` against the embedded default: the Supabase half in process on a seeded
+ * database (what it finds when all is well, a missing grant, a migration not applied), and the
+ * command once end to end, as an operator runs it.
+ */
+import type { PGlite } from '@electric-sql/pglite';
+import { createClient } from '@supabase/supabase-js';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import ws from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '$lib/database.types';
+import { formatReport } from '$lib/server/deploy/report';
+import { checkSupabase, type SupabaseTarget } from '$lib/server/deploy/supabase-checks';
+import {
+	createEmbeddedFetch,
+	createKeys,
+	createTestDatabase,
+	EMBEDDED_URL
+} from '$lib/server/embedded';
+
+const SECRET = 'deploy-check-test-secret-of-32-characters';
+
+let db: PGlite;
+let target: SupabaseTarget;
+
+function clientFor(key: string, fetch: typeof globalThis.fetch, accessToken?: string) {
+	return createClient<Database>(EMBEDDED_URL, key, {
+		auth: { persistSession: false, autoRefreshToken: false },
+		global: {
+			fetch,
+			...(accessToken ? { headers: { Authorization: `Bearer ${accessToken}` } } : {})
+		},
+		realtime: { transport: ws as never }
+	});
+}
+
+beforeAll(async () => {
+	db = await createTestDatabase({ seed: true });
+	const fetch = createEmbeddedFetch(db, { jwtSecret: SECRET });
+	const { anonKey, serviceRoleKey } = await createKeys(SECRET);
+	const anon = clientFor(anonKey, fetch);
+	// a client of its own: a client that signs in sends the user's token from then on
+	const { data, error } = await clientFor(anonKey, fetch).auth.signInWithPassword({
+		email: 'integrationsamt@demo.example.org',
+		password: 'demo-passwort'
+	});
+	if (error) throw error;
+	target = {
+		label: 'embedded test database',
+		anon,
+		service: clientFor(serviceRoleKey, fetch),
+		user: clientFor(anonKey, fetch, data.session.access_token)
+	};
+});
+
+afterAll(() => db?.close());
+
+const statusOf = (findings: { check: string; status: string }[]) =>
+	Object.fromEntries(findings.map((f) => [f.check, f.status]));
+
+describe('the deploy check of Supabase', () => {
+	it('finds everything in order on a migrated database', async () => {
+		const findings = await checkSupabase(target);
+		expect(statusOf(findings)).toEqual({
+			reachable: 'ok',
+			migrations: 'ok',
+			'functions as anon': 'ok',
+			'functions as authenticated': 'ok',
+			'functions as service_role': 'ok',
+			'search outbox': 'ok'
+		});
+		expect(formatReport(findings)).toContain('ready: every check passed');
+	});
+
+	it('names a function a role cannot call, and how to fix it', async () => {
+		await db.exec('revoke execute on function public.get_district(text) from anon');
+		try {
+			const findings = await checkSupabase(target);
+			const anon = findings.find((f) => f.check === 'functions as anon')!;
+			expect(anon.status).toBe('fail');
+			expect(anon.detail).toMatch(/get_district \(42501 permission denied/);
+			expect(anon.fix).toContain('supabase db push');
+			expect(formatReport(findings)).toMatch(/NOT READY: 1 check failed/);
+		} finally {
+			await db.exec('grant execute on function public.get_district(text) to anon');
+		}
+	});
+
+	it('warns when a role may call more than it needs', async () => {
+		await db.exec('grant execute on function public.applied_migrations() to anon');
+		try {
+			const anon = (await checkSupabase(target)).find((f) => f.check === 'functions as anon')!;
+			expect(anon).toMatchObject({
+				status: 'warn',
+				detail: expect.stringContaining('applied_migrations')
+			});
+		} finally {
+			await db.exec('revoke execute on function public.applied_migrations() from anon');
+		}
+	});
+
+	it('names the migrations that are not applied', async () => {
+		const [newest] = (
+			await db.query<{ version: string }>(
+				`delete from supabase_migrations.schema_migrations
+				 where version = (select max(version) from supabase_migrations.schema_migrations)
+				 returning version, name, statements`
+			)
+		).rows;
+		try {
+			const migrations = (await checkSupabase(target)).find((f) => f.check === 'migrations')!;
+			expect(migrations.status).toBe('fail');
+			expect(migrations.detail).toContain(`are not applied: ${newest.version}`);
+		} finally {
+			await db.query(`insert into supabase_migrations.schema_migrations (version) values ($1)`, [
+				newest.version
+			]);
+		}
+	});
+
+	it('stops at an unreachable project with what to check', async () => {
+		const nowhere = createClient<Database>('http://127.0.0.1:9', 'key', {
+			auth: { persistSession: false },
+			realtime: { transport: ws as never }
+		});
+		const findings = await checkSupabase({ ...target, label: 'http://127.0.0.1:9', anon: nowhere });
+		expect(findings).toHaveLength(1);
+		expect(findings[0]).toMatchObject({ check: 'reachable', status: 'fail' });
+		expect(findings[0].fix).toContain('SUPABASE_URL');
+	});
+});
+
+describe('npm run check:deploy', () => {
+	it('reports a ready embedded default and exits 0', async () => {
+		const env: NodeJS.ProcessEnv = {
+			...process.env,
+			DATA_DIR: 'memory',
+			DEPLOY_CHECK_EMAIL: 'integrationsamt@demo.example.org',
+			DEPLOY_CHECK_PASSWORD: 'demo-passwort'
+		};
+		for (const name of ['SUPABASE_URL', 'MEILI_HOST', 'MEILI_KEY']) delete env[name];
+		const { status, stdout } = await new Promise<{ status: number | null; stdout: string }>(
+			(resolve, reject) => {
+				const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/check-deploy.ts'], {
+					env,
+					stdio: ['ignore', 'pipe', 'inherit']
+				});
+				let out = '';
+				child.stdout.on('data', (chunk) => (out += chunk));
+				child.on('error', reject);
+				child.on('close', (code) => resolve({ status: code, stdout: out }));
+			}
+		);
+		expect(stdout).toContain('functions as authenticated: all');
+		expect(stdout).toContain('ready: every check passed');
+		expect(status).toBe(0);
+	}, 180_000);
+});
