@@ -976,6 +976,7 @@ export type Database = {
 			};
 		};
 		Functions: {
+			applied_migrations: { Args: Record<PropertyKey, never>; Returns: string[] };
 			claim_search_outbox: {
 				Args: { p_lease_seconds?: number; p_limit?: number };
 				Returns: {
@@ -1076,6 +1077,13 @@ export type Database = {
 			search_documents: {
 				Args: { p_after?: string; p_ids?: string[]; p_limit?: number };
 				Returns: Json[];
+			};
+			search_index_state: {
+				Args: Record<PropertyKey, never>;
+				Returns: {
+					documents: number;
+					newest: string;
+				}[];
 			};
 			search_outbox_status: { Args: Record<PropertyKey, never>; Returns: Json };
 		};
