@@ -1,42 +1,20 @@
 /**
- * Every request: the locale from the first path segment (a page without one is redirected to
- * the visitor's language), the request's Supabase client with the visitor's rights, `<html lang
- * dir>` in the server-rendered page, security headers. The Content Security Policy is set by
- * SvelteKit (kit.csp in svelte.config.js).
+ * Every request passes a sequence of small handles (src/lib/server/hooks/), outermost first:
+ * security headers on every answer, the locale (a page without one is redirected to the
+ * visitor's language), the Supabase client with the visitor's rights, `<html lang dir>`.
+ * The Content Security Policy is set by SvelteKit (kit.csp in svelte.config.js).
  *
- * No cookies: anonymous visitors get none, so there is no session handling yet.
+ * No cookies: anonymous visitors get none.
  */
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
-import { LOCALE_INFO, localeOfPath, negotiateLocale } from '$lib/i18n/locales';
+import type { HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { isDataError } from '$lib/server/data/errors';
+import { locale } from '$lib/server/hooks/locale';
+import { pageLanguage } from '$lib/server/hooks/page-language';
+import { securityHeaders } from '$lib/server/hooks/security-headers';
+import { supabase } from '$lib/server/hooks/supabase';
 import { startSearchWorker } from '$lib/server/search/worker';
-import { closeBackend, createSupabase, getBackend } from '$lib/server/supabase';
-
-/** Paths that carry no locale: machine endpoints, SvelteKit's own, and the staff areas. */
-const WITHOUT_LOCALE = /^\/(?:api|_app|\.well-known|staff|city)(?:\/|$)/;
-
-/** A last path segment with a file extension: a static asset (served before this hook). */
-const ASSET = /\/[^/]+\.[a-z0-9]+$/i;
-
-const SECURITY_HEADERS: Record<string, string> = {
-	'X-Content-Type-Options': 'nosniff',
-	'Referrer-Policy': 'no-referrer',
-	'Permissions-Policy':
-		'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=(), ' +
-		'magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=(), browsing-topics=()'
-};
-
-function secure(response: Response): Response {
-	try {
-		for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-		return response;
-	} catch {
-		// immutable headers (a fetched response passed through): copy it
-		const copy = new Response(response.body, response);
-		for (const [name, value] of Object.entries(SECURITY_HEADERS)) copy.headers.set(name, value);
-		return copy;
-	}
-}
+import { closeBackend, getBackend } from '$lib/server/supabase';
 
 /**
  * The database is started with the server, not by the first visitor; the search worker then
@@ -52,43 +30,7 @@ export const init: ServerInit = async () => {
 	});
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
-	const { pathname, search } = event.url;
-	const pathLocale = localeOfPath(pathname);
-	const needsLocale = !pathLocale && !WITHOUT_LOCALE.test(pathname) && !ASSET.test(pathname);
-	const method = event.request.method;
-
-	if (needsLocale && (method === 'GET' || method === 'HEAD')) {
-		const locale = negotiateLocale(event.request.headers.get('accept-language'));
-		const location = `/${locale}${pathname === '/' ? '' : pathname}${search}`;
-		return secure(
-			new Response(null, {
-				status: 302,
-				headers: {
-					location,
-					// the answer depends on the visitor's languages; never cache it for others
-					vary: 'Accept-Language',
-					'cache-control': 'private, no-cache'
-				}
-			})
-		);
-	}
-
-	const locale = pathLocale ?? negotiateLocale(event.request.headers.get('accept-language'));
-	event.locals.locale = locale;
-	event.locals.supabase = await createSupabase();
-
-	const { lang, dir } = LOCALE_INFO[locale];
-	let htmlTagDone = false;
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => {
-			if (htmlTagDone || !html.includes('%lang%')) return html;
-			htmlTagDone = true;
-			return html.replace('%lang%', lang).replace('%dir%', dir);
-		}
-	});
-	return secure(response);
-};
+export const handle = sequence(securityHeaders, locale, supabase, pageLanguage);
 
 /**
  * Unexpected errors: the raw error goes to the log, the visitor gets a message key that the

@@ -1,0 +1,34 @@
+/**
+ * The request's locale: from the first path segment; a page without one is redirected to the
+ * visitor's language (from Accept-Language). Machine endpoints and the staff areas carry none.
+ */
+import type { Handle } from '@sveltejs/kit';
+import { localeOfPath, negotiateLocale } from '$lib/i18n/locales';
+
+/** Paths that carry no locale: machine endpoints, SvelteKit's own, and the staff areas. */
+const WITHOUT_LOCALE = /^\/(?:api|_app|\.well-known|staff|city)(?:\/|$)/;
+
+/** A last path segment with a file extension: a static asset (served before the hooks). */
+const ASSET = /\/[^/]+\.[a-z0-9]+$/i;
+
+export const locale: Handle = ({ event, resolve }) => {
+	const { pathname, search } = event.url;
+	const pathLocale = localeOfPath(pathname);
+	const method = event.request.method;
+	const needsLocale = !pathLocale && !WITHOUT_LOCALE.test(pathname) && !ASSET.test(pathname);
+
+	if (needsLocale && (method === 'GET' || method === 'HEAD')) {
+		const negotiated = negotiateLocale(event.request.headers.get('accept-language'));
+		return new Response(null, {
+			status: 302,
+			headers: {
+				location: `/${negotiated}${pathname === '/' ? '' : pathname}${search}`,
+				// the answer depends on the visitor's languages; never cache it for others
+				vary: 'Accept-Language',
+				'cache-control': 'private, no-cache'
+			}
+		});
+	}
+	event.locals.locale = pathLocale ?? negotiateLocale(event.request.headers.get('accept-language'));
+	return resolve(event);
+};

@@ -1,0 +1,28 @@
+/**
+ * Security headers of every answer the hooks see. The Content Security Policy is SvelteKit's
+ * (kit.csp in svelte.config.js).
+ */
+import type { Handle } from '@sveltejs/kit';
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'no-referrer',
+	'Permissions-Policy':
+		'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=(), ' +
+		'magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=(), browsing-topics=()'
+};
+
+/** `response` with the security headers (a copy when its headers are immutable). */
+export function withSecurityHeaders(response: Response): Response {
+	try {
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+		return response;
+	} catch {
+		const copy = new Response(response.body, response);
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) copy.headers.set(name, value);
+		return copy;
+	}
+}
+
+export const securityHeaders: Handle = async ({ event, resolve }) =>
+	withSecurityHeaders(await resolve(event));
