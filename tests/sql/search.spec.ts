@@ -377,7 +377,8 @@ describe.each(engines)('$name', (engine) => {
 				`select public.fail_search_outbox('{1}', 'x')`,
 				`select public.purge_search_outbox(1)`,
 				`select public.requeue_search_outbox(now())`,
-				`select * from public.search_documents()`
+				`select * from public.search_documents()`,
+				`select * from public.search_index_state()`
 			];
 			for (const actor of [anon, { role: 'authenticated', userId } as Actor]) {
 				for (const sql of calls) {
@@ -393,6 +394,65 @@ describe.each(engines)('$name', (engine) => {
 				db().as(anon, (q) => q.query(`select public.search_outbox_status()`))
 			).rejects.toMatchObject({ code: '42501' });
 			for (const sql of calls) await db().as(service, (q) => q.query(sql));
+		});
+	});
+
+	describe('search_index_state (what a complete index holds)', () => {
+		const state = () =>
+			db().as(service, (q) =>
+				q
+					.query<{
+						documents: number;
+						newest: Date | string | null;
+					}>(`select documents, newest from public.search_index_state()`)
+					.then(([row]) => row)
+			);
+		const ms = (value: Date | string | null | undefined) =>
+			value === null || value === undefined ? null : new Date(value).getTime();
+
+		it('is no documents and no newest change without published offers', async () => {
+			const { org } = await world(db());
+			await createOffer(db(), org.id, { state: 'draft' });
+			expect(await state()).toEqual({ documents: 0, newest: null });
+		});
+
+		it('counts the published offers and agrees with their documents on the newest change', async () => {
+			const { org } = await world(db());
+			const a = await createOffer(db(), org.id);
+			const b = await createOffer(db(), org.id);
+			const draft = await createOffer(db(), org.id, { state: 'draft' });
+			const archived = await createOffer(db(), org.id, { state: 'archived' });
+			// only updated_at changes: the offers' trigger keeps the value given
+			const later = (id: string, days: number) =>
+				db().query(
+					`update public.offers set updated_at = now() + make_interval(days => $2) where id = $1`,
+					[id, days]
+				);
+			await later(a.id, 1);
+			await later(b.id, 2);
+			await later(draft.id, 10);
+			await later(archived.id, 10);
+
+			const found = await state();
+			expect(found.documents).toBe(2);
+			const docs = await db().as(service, (q) => documents(q));
+			expect(found.documents).toBe(docs.length);
+			const newestDocument = Math.max(...docs.map((doc) => ms(doc.updated_at as string)!));
+			expect(ms(found.newest)).toBe(newestDocument);
+			const [{ expected }] = await db().query<{ expected: Date | string }>(
+				`select updated_at as expected from public.offers where id = $1`,
+				[b.id]
+			);
+			expect(ms(found.newest)).toBe(ms(expected));
+
+			// a translation is part of the document: its change is the newest now
+			await db().query(`update public.offers set updated_at = now() - interval '1 day'`);
+			await addText(db(), a.id, 'en', 'In English');
+			const [{ translated }] = await db().query<{ translated: Date | string }>(
+				`select updated_at as translated from public.offer_translations where offer_id = $1 and locale = 'en'`,
+				[a.id]
+			);
+			expect(ms((await state()).newest)).toBe(ms(translated));
 		});
 	});
 

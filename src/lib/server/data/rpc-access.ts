@@ -63,6 +63,8 @@ export const RPC_ACCESS = {
 	fail_search_outbox: { roles: WORKER, probe: { p_outbox_ids: [], p_error: 'deploy check' } },
 	purge_search_outbox: { roles: WORKER, probe: { p_days: 36_500 } },
 	requeue_search_outbox: { roles: WORKER, probe: { p_since: '9999-12-31T00:00:00Z' } },
+	// the worker compares its index with this at start
+	search_index_state: { roles: WORKER, probe: {} },
 	// city admins watch the outbox; others see zeros
 	search_outbox_status: { roles: ['authenticated', 'service_role'], probe: {} },
 	import_districts: {
