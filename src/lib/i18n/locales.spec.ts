@@ -30,6 +30,13 @@ describe('negotiateLocale', () => {
 		expect(negotiateLocale('prs')).toBe('fa');
 	});
 
+	it('takes names of built-in properties for unknown languages', () => {
+		for (const tag of ['constructor', '__proto__', 'toString', 'valueOf;q=0.9', 'hasOwnProperty']) {
+			expect(negotiateLocale(tag)).toBe('de');
+		}
+		expect(negotiateLocale('constructor, ar;q=0.5')).toBe('ar');
+	});
+
 	it('never chooses plain German, which is only chosen', () => {
 		expect(negotiateLocale('de-simple')).toBe('de');
 	});

@@ -57,8 +57,15 @@ export function dirOf(code: string): Direction {
 /** Locales a browser may ask for: every locale except the chosen-only plain German. */
 const NEGOTIABLE: readonly Locale[] = LOCALES.filter((code) => code !== 'de-simple');
 
-/** Language codes that mean one of the portal's locales: Dari and Iranian Persian, Moldovan. */
-const ALIASES: Readonly<Record<string, Locale>> = { prs: 'fa', pes: 'fa', mo: 'ro' };
+/**
+ * Language codes that mean one of the portal's locales: Dari and Iranian Persian, Moldovan. A Map,
+ * so that a header naming `constructor` finds nothing.
+ */
+const ALIASES: ReadonlyMap<string, Locale> = new Map([
+	['prs', 'fa'],
+	['pes', 'fa'],
+	['mo', 'ro']
+]);
 
 interface Preference {
 	tag: string;
@@ -96,7 +103,7 @@ export function negotiateLocale(acceptLanguage: string | null): Locale {
 	for (const { tag } of parseAcceptLanguage(acceptLanguage)) {
 		if (tag === '*') return DEFAULT_LOCALE;
 		const primary = tag.split('-')[0];
-		const match = NEGOTIABLE.find((code) => code === primary) ?? ALIASES[primary];
+		const match = NEGOTIABLE.find((code) => code === primary) ?? ALIASES.get(primary);
 		if (match) return match;
 	}
 	return DEFAULT_LOCALE;

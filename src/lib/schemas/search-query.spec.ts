@@ -164,6 +164,28 @@ describe('parseSearchParams', () => {
 		expect(result.message).toMatch(/^'categroy' is not a parameter here; known are q, locale,/);
 	});
 
+	it('refuses parameters named after built-in properties like any unknown one', () => {
+		for (const name of ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty']) {
+			const result = error(parse(`${name}=1`));
+			expect(result.parameter).toBe(name);
+			expect(result.message).toMatch(new RegExp(`^'${name}' is not a parameter here; known are`));
+			// also after a good parameter and percent-encoded
+			expect(error(parse(`category=sports&${encodeURIComponent(name)}=x`)).parameter).toBe(name);
+		}
+	});
+
+	it('refuses built-in property names as values', () => {
+		for (const value of ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty']) {
+			expect(error(parse(`free=${value}`)).parameter).toBe('free');
+			expect(error(parse(`category=${value}`)).parameter).toBe('category');
+			expect(error(parse(`weekday=${value}`)).parameter).toBe('weekday');
+			expect(error(parse(`locale=${value}`)).parameter).toBe('locale');
+			expect(error(parse(`district=${value}`, { districts: ['altstadt'] })).parameter).toBe(
+				'district'
+			);
+		}
+	});
+
 	it('treats omitted parameters as unknown', () => {
 		const result = error(parse('limit=10', { omit: ['limit', 'offset', 'page'] }));
 		expect(result.parameter).toBe('limit');

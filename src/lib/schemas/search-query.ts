@@ -67,14 +67,22 @@ export interface SearchQuerySchemaOptions {
 	omit?: readonly SearchParameter[];
 }
 
-/** The query string as the schema reads it: every value of every parameter, in order. */
+/**
+ * The query string as the schema reads it: every value of every parameter, in order. It has no
+ * prototype, so a parameter named `__proto__` or `constructor` is just another unknown name.
+ */
 export type RawSearchParams = Record<string, string[]>;
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const INTEGER = /^\d+$/;
-const FLAGS: Readonly<Record<string, boolean>> = { true: true, false: false, 1: true, 0: false };
+const FLAGS: ReadonlyMap<string, boolean> = new Map([
+	['true', true],
+	['false', false],
+	['1', true],
+	['0', false]
+]);
 
 type Context = z.RefinementCtx;
 
@@ -141,7 +149,7 @@ function flag(name: string) {
 		const value = single(name, values, ctx);
 		if (value === null) return z.NEVER;
 		if (value === undefined) return undefined;
-		const parsed = FLAGS[value.toLowerCase()];
+		const parsed = FLAGS.get(value.toLowerCase());
 		if (parsed === undefined)
 			return fail(ctx, `${name}: ${quote(value)} is not one of true, false, 1, 0`);
 		return parsed;
@@ -290,7 +298,7 @@ export const searchQuerySchema = createSearchQuerySchema();
 
 /** Every value of every parameter of `params`, as the schema reads them. */
 export function rawSearchParams(params: URLSearchParams): RawSearchParams {
-	const result: RawSearchParams = {};
+	const result: RawSearchParams = Object.create(null);
 	for (const [name, value] of params) (result[name] ??= []).push(value);
 	return result;
 }
