@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, STOP_WORDS, tokenize, typoBudget, wordForms } from './text';
+import {
+	foldedQuery,
+	foldedText,
+	normalize,
+	queryWords,
+	STOP_WORDS,
+	tokenize,
+	typoBudget,
+	wordForms
+} from './text';
 
 describe('tokenize', () => {
 	it('folds case, accents and ß in Latin script', () => {
@@ -11,6 +20,25 @@ describe('tokenize', () => {
 		]);
 		expect(tokenize('Türkçe İŞ danışmanlığı')).toEqual(['turkce', 'is', 'danismanligi']);
 		expect(tokenize('învățarea limbii')).toEqual(['invatarea', 'limbii']);
+	});
+
+	it('folds umlauts typed as ae, oe, ue like the umlauts themselves', () => {
+		expect(tokenize('Fuer Buergerbuero Muenchen Koeln Aerger Uebung')).toEqual(
+			tokenize('Für Bürgerbüro München Köln Ärger Übung')
+		);
+		expect(tokenize('Bürgerbüro')).toEqual(['burgerburo']);
+		expect(tokenize('Baeuerin')).toEqual(tokenize('Bäuerin'));
+		// diphthongs and qu keep their e
+		expect(tokenize('Feuer Bauer neue Quelle Queue')).toEqual([
+			'feuer',
+			'bauer',
+			'neue',
+			'quelle',
+			'queue'
+		]);
+		// a beginning folds to the beginning of the folded word
+		expect(normalize('Muen')).toBe('mun');
+		expect('munchen'.startsWith(normalize('Muenc'))).toBe(true);
 	});
 
 	it('keeps Arabic words, without harakat, tatweel or letter variants', () => {
@@ -60,6 +88,25 @@ describe('tokenize', () => {
 		expect(STOP_WORDS.has('fur')).toBe(true);
 		expect(STOP_WORDS.has('icin')).toBe(true);
 		expect(STOP_WORDS.has('deutsch')).toBe(false);
+	});
+});
+
+describe('folded text for an engine with its own tokenizer', () => {
+	it('gives documents their folded words, Arabic ones also without the article', () => {
+		expect(foldedText('Fußball-Straße, Bürgerbüro')).toBe('fussball strasse burgerburo');
+		expect(foldedText('اللغة الألمانية')).toBe('اللغه لغه الالمانيه المانيه');
+		expect(foldedText('نادی کتاب')).toBe(foldedText('نادي كتاب'));
+		expect(foldedText(null)).toBe('');
+	});
+
+	it('gives queries the words the embedded engine looks for, the last one last', () => {
+		expect(queryWords('Kurs für Frauen kurs')).toEqual(['kurs', 'frauen']);
+		expect(queryWords('für die')).toEqual(['fur', 'die']);
+		expect(foldedQuery('Fuer die STRASSE')).toBe('strasse');
+		expect(foldedQuery('Deutschkurs Muenchen')).toBe('deutschkurs munchen');
+		expect(foldedQuery('کلاس اللغة')).toBe('كلاس لغه');
+		expect(foldedQuery('DİKİŞ atölyesı')).toBe('dikis atolyesi');
+		expect(foldedQuery('  ')).toBe('');
 	});
 });
 

@@ -1,8 +1,11 @@
 /**
- * Text analysis of the embedded engine, the same for documents and queries: Unicode
- * normalisation and folding, then words of letters and digits in any script.
+ * Text analysis of both engines, the same for documents and queries: Unicode normalisation and
+ * folding, then words of letters and digits in any script. The embedded engine indexes these
+ * words; Meilisearch is given them already folded (`foldedText`, `foldedQuery`), so that its own
+ * tokenizer never sees a letter that we fold and it does not (ß, ی, ı, ue for ü).
  *
  *   tokenize('Deutschkurs für Anfänger')  → ['deutschkurs', 'fur', 'anfanger']
+ *   tokenize('Buergerbuero Muenchen')      → ['burgerburo', 'munchen']
  *   tokenize('دورةُ لغةٍ')                  → ['دوره', 'لغه']
  *   tokenize('Сім’я')                      → ['сімя']
  */
@@ -11,6 +14,19 @@
 const APOSTROPHES = /['\u2019\u02BC\u02BB`\u00B4]/g;
 /** Latin letters lose their accents: ü → u, ç → c, ș → s. Other scripts keep theirs (й, ї). */
 const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+/**
+ * German umlauts typed without a German keyboard: ae, oe, ue stand for ä, ö, ü ("Fuer",
+ * "Muenchen", "Buergerbuero"). Both are folded to the plain vowel, on documents and queries
+ * alike, as ä, ö, ü already are: "Für", "Fuer" and "Fur" become one word. Indexing both
+ * spellings instead would need to know which "ue" is an umlaut, which a text cannot tell.
+ *
+ * The rule loses no recall: it only drops an "e", the same way on both sides, so a word still
+ * finds itself, and a prefix of a word folds to a prefix of the folded word (the one being typed
+ * keeps finding). What it costs is a little precision: a few words merge with another ("Poet"
+ * and "Pot"). To keep that rare, the vowel must not follow a vowel or q, so that diphthongs and
+ * "qu" stay as they are: "Feuer", "Bauer", "neue", "Quelle", "Queue" are left alone.
+ */
+const UMLAUT_DIGRAPHS = /(?<![aeiouq])([aou])e/g;
 /** Arabic harakat, superscript alef, Quranic marks and tatweel carry no meaning for search. */
 const ARABIC_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
@@ -49,6 +65,7 @@ export function normalize(text: string): string {
 		.normalize('NFD')
 		.replace(LATIN_MARKS, '$1')
 		.normalize('NFC')
+		.replace(UMLAUT_DIGRAPHS, '$1')
 		.replace(ARABIC_MARKS, '')
 		.replace(FOLDABLE, (char) => FOLDS[char])
 		.replace(EASTERN_DIGITS, (digit) => {
@@ -104,6 +121,45 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 		.split(' ')
 		.map((word) => normalize(word))
 );
+
+/** Query words beyond this are ignored. */
+export const MAX_QUERY_WORDS = 10;
+
+/** The words of a query that narrow it: stop words go, unless nothing else is left. */
+export function queryWords(q: string | null | undefined): string[] {
+	const words = [...new Set(tokenize(q))];
+	const meaningful = words.filter((word) => !STOP_WORDS.has(word));
+	return (meaningful.length > 0 ? meaningful : words).slice(0, MAX_QUERY_WORDS);
+}
+
+/**
+ * A text as an engine with its own tokenizer (Meilisearch) is given it to index: the folded
+ * words separated by spaces, each Arabic word that may carry the article also without it, as
+ * the embedded engine indexes it.
+ *
+ *   foldedText('Fußball-Straße')  → 'fussball strasse'
+ *   foldedText('اللغة الألمانية')  → 'اللغه لغه الالمانيه المانيه'
+ */
+export function foldedText(text: string | null | undefined): string {
+	return tokenize(text).flatMap(wordForms).join(' ');
+}
+
+/**
+ * A query as an engine with its own tokenizer is given it: the words the embedded engine
+ * searches for (`queryWords`), folded, an Arabic word without its article (documents carry
+ * both forms, see `foldedText`). The last word stays last, so it is still matched as a prefix.
+ *
+ *   foldedQuery('Fuer die Strasse')  → 'strasse'
+ *   foldedQuery('کلاس اللغة')         → 'كلاس لغه'
+ */
+export function foldedQuery(q: string | null | undefined): string {
+	return queryWords(q).map(bareForm).join(' ');
+}
+
+/** The last of a word's forms: an Arabic word without the article it may carry, else itself. */
+export function bareForm(word: string): string {
+	return wordForms(word).at(-1)!;
+}
 
 /** Typos tolerated in a query word of this length: 0 up to 4 letters, 1 up to 8, else 2. */
 export function typoBudget(word: string): number {

@@ -3,7 +3,7 @@
  * dictionary), filters, facet counts (disjunctive within a facet) and the page of hits sorted
  * by relevance, distance or title.
  */
-import { STOP_WORDS, tokenize, typoBudget, wordForms } from '../text';
+import { queryWords, typoBudget, wordForms } from '../text';
 import { nearOf, pageOf, selectedValues, summaryOf } from '../shared';
 import {
 	FACETS,
@@ -23,8 +23,6 @@ const QUALITY = { exact: 1, prefix: 0.7, typo1: 0.55, typo2: 0.35, typoPrefix: 0
 /** At most this many terms per query word from a prefix, and from typos. */
 const MAX_PREFIX_TERMS = 40;
 const MAX_TYPO_TERMS = 40;
-/** Query words beyond this are ignored. */
-const MAX_QUERY_WORDS = 10;
 
 interface Candidate {
 	term: string;
@@ -55,13 +53,6 @@ function expand(vocabulary: Vocabulary, word: string, last: boolean): Candidate[
 		}
 	}
 	return [...best].map(([term, quality]) => ({ term, quality }));
-}
-
-/** The words of a query that narrow it: stop words go, unless nothing else is left. */
-export function queryWords(q: string | undefined): string[] {
-	const words = [...new Set(tokenize(q))];
-	const meaningful = words.filter((word) => !STOP_WORDS.has(word));
-	return (meaningful.length > 0 ? meaningful : words).slice(0, MAX_QUERY_WORDS);
 }
 
 /**
