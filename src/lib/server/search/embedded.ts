@@ -18,6 +18,7 @@ import { facetValues } from './shared';
 import {
 	SearchUnavailableError,
 	type EngineHealth,
+	type IndexState,
 	type SearchDocument,
 	type SearchEngine,
 	type SearchQuery,
@@ -139,6 +140,21 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	async search(query: SearchQuery): Promise<SearchResult> {
 		if (!this.#ready) throw new SearchUnavailableError('the embedded index is still being built');
 		return searchStore(this.#store, query);
+	}
+
+	/** Refuses, like search, before the first build: an index not built yet has no state. */
+	async state(): Promise<IndexState> {
+		if (!this.#ready) throw new SearchUnavailableError('the embedded index is still being built');
+		let newest: string | null = null;
+		let newestMs = Number.NEGATIVE_INFINITY;
+		for (const doc of this.#store.docs) {
+			const ms = doc ? Date.parse(doc.updated_at) : Number.NaN;
+			if (ms > newestMs) {
+				newestMs = ms;
+				newest = doc!.updated_at;
+			}
+		}
+		return { documents: this.#store.live, newest };
 	}
 
 	async health(): Promise<EngineHealth> {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EmbeddedSearchEngine } from './embedded';
 import { searchDocument } from './fixtures';
-import { createSearchEngine, searchOffers } from './index';
+import { createSearchEngine, isIndexReady, searchOffers, setIndexReady } from './index';
 import { MeilisearchEngine } from './meilisearch';
 import { createOffer, createPlace, startTestSupabase, type TestSupabase } from './test-supabase';
 import type { SearchEngine } from './types';
@@ -102,6 +102,24 @@ describe('searchOffers', () => {
 		}
 	});
 
+	it('answers from the database, without blaming the engine, until its index is ready', async () => {
+		const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		try {
+			const engine = new EmbeddedSearchEngine();
+			await engine.replaceAll([searchDocument({ title: 'Aus dem Index' })]);
+			expect(isIndexReady(engine)).toBe(true);
+			setIndexReady(engine, false);
+			const pending = await searchOffers(supabase.anon, { locale: 'de' }, { engine });
+			expect(pending).toMatchObject({ degraded: true, total: 2 });
+			expect(error).not.toHaveBeenCalled();
+			setIndexReady(engine, true);
+			const ready = await searchOffers(supabase.anon, { locale: 'de' }, { engine });
+			expect(ready).toMatchObject({ degraded: false, total: 1 });
+		} finally {
+			error.mockRestore();
+		}
+	});
+
 	it('is degraded while the embedded index is still being built', async () => {
 		const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
 		try {
@@ -125,11 +143,24 @@ describe('createSearchEngine', () => {
 	it('is Meilisearch with MEILI_HOST, else the embedded engine', () => {
 		const meili = createSearchEngine({
 			MEILI_HOST: 'http://127.0.0.1:7700',
-			MEILI_KEY: 'k',
+			MEILI_SEARCH_KEY: 's',
+			MEILI_ADMIN_KEY: 'a',
 			MEILI_INDEX: 'angebote'
 		});
 		expect(meili).toBeInstanceOf(MeilisearchEngine);
 		expect((meili as MeilisearchEngine).indexUid).toBe('angebote');
+		expect((meili as MeilisearchEngine).searchClient.config.apiKey).toBe('s');
+		expect((meili as MeilisearchEngine).client.config.apiKey).toBe('a');
 		expect(createSearchEngine({})).toBeInstanceOf(EmbeddedSearchEngine);
+	});
+
+	it('still takes the one MEILI_KEY of earlier versions for both keys', () => {
+		const meili = createSearchEngine({
+			MEILI_HOST: 'http://127.0.0.1:7700',
+			MEILI_KEY: 'k'
+		}) as MeilisearchEngine;
+		expect(meili.searchClient.config.apiKey).toBe('k');
+		expect(meili.client.config.apiKey).toBe('k');
+		expect(meili.indexUid).toBe('offers');
 	});
 });

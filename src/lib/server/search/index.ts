@@ -6,14 +6,20 @@
  *   const result = await searchOffers(locals.supabase, { q: 'Deutschkurs', locale: 'ar' });
  *   if (result.degraded) … // say that search works in a simpler way right now
  *
- * MEILI_HOST (and MEILI_KEY, MEILI_INDEX) select Meilisearch; without MEILI_HOST the embedded
- * engine runs in this process (the worker fills it: see worker.ts).
+ * MEILI_HOST selects Meilisearch, with MEILI_SEARCH_KEY for searches, MEILI_ADMIN_KEY for
+ * the worker's writes (MEILI_KEY for either that is not set, deprecated; see
+ * meilisearch-keys.ts) and MEILI_INDEX; without MEILI_HOST the embedded engine runs in this
+ * process (the worker fills it: see worker.ts).
+ *
+ * Until the worker has compared the engine's index with the database at start (and rebuilt it
+ * when they differ), lists come from the database and say `degraded`: see `setIndexReady`.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import { searchDatabase } from './database';
 import { EmbeddedSearchEngine } from './embedded';
 import { MeilisearchEngine } from './meilisearch';
+import { meiliKeysFromEnv } from './meilisearch-keys';
 import type { SearchEngine, SearchHit, SearchQuery, SearchResult } from './types';
 
 export * from './types';
@@ -21,7 +27,10 @@ export * from './shared';
 export { EmbeddedSearchEngine } from './embedded';
 export { MeilisearchEngine } from './meilisearch';
 
-/** A search result; `degraded` when it came from the database because the engine failed. */
+/**
+ * A search result; `degraded` when it came from the database, because the engine failed or
+ * its index is not known to be complete yet.
+ */
 export interface OfferSearchResult extends SearchResult {
 	degraded: boolean;
 }
@@ -33,7 +42,7 @@ export function createSearchEngine(
 	if (env.MEILI_HOST) {
 		return new MeilisearchEngine({
 			host: env.MEILI_HOST,
-			apiKey: env.MEILI_KEY || undefined,
+			...meiliKeysFromEnv(env),
 			index: env.MEILI_INDEX || undefined
 		});
 	}
@@ -51,6 +60,26 @@ export function getSearchEngine(): SearchEngine {
 	return slot[SLOT];
 }
 
+// Kept on globalThis like the engine: a reloaded module must not forget a pending index.
+const PENDING = Symbol.for('stadtteil-portal.search-index-pending');
+type PendingSlot = { [PENDING]?: WeakSet<SearchEngine> };
+const pending = ((globalThis as PendingSlot)[PENDING] ??= new WeakSet());
+
+/**
+ * Whether searches may use the engine's index. The worker marks it not ready at start and
+ * ready once it has compared the index with the database (and rebuilt it if they differed);
+ * meanwhile searchOffers answers from the database, `degraded`. An engine no worker marked
+ * is ready.
+ */
+export function setIndexReady(engine: SearchEngine, ready: boolean): void {
+	if (ready) pending.delete(engine);
+	else pending.add(engine);
+}
+
+export function isIndexReady(engine: SearchEngine): boolean {
+	return !pending.has(engine);
+}
+
 /** After an engine failure, searches go straight to the database for this long. */
 const COOL_DOWN_MS = 5_000;
 const failedAt = new WeakMap<SearchEngine, number>();
@@ -63,9 +92,9 @@ export interface SearchOffersOptions {
 }
 
 /**
- * Searches with the engine; when it throws (unreachable, index not built yet), or failed in
- * the last seconds, the database answers with plain filters and the result says `degraded`.
- * Throws only when the database fails too.
+ * Searches with the engine; when it throws (unreachable, index not built yet), failed in the
+ * last seconds, or its index is not ready (setIndexReady), the database answers with plain
+ * filters and the result says `degraded`. Throws only when the database fails too.
  */
 export async function searchOffers(
 	supabase: SupabaseClient<Database>,
@@ -75,7 +104,7 @@ export async function searchOffers(
 	const engine = options.engine ?? getSearchEngine();
 	const now = options.now ?? Date.now;
 	const failed = failedAt.get(engine);
-	if (failed === undefined || now() - failed >= COOL_DOWN_MS) {
+	if (isIndexReady(engine) && (failed === undefined || now() - failed >= COOL_DOWN_MS)) {
 		try {
 			const result = await engine.search(query);
 			failedAt.delete(engine);

@@ -1,10 +1,16 @@
 /**
  * How search documents look in Meilisearch: the index settings, the document shape (flat
  * fields per locale, `_geo`), filter expressions and the mapping back to our hit shape.
+ *
+ * Meilisearch searches only `folded_*` fields, which hold the words of text.ts (`foldedText`):
+ * the texts are folded here exactly as the embedded engine folds them, and the query is too
+ * (`foldedQuery`), so Meilisearch's own normaliser only ever sees folded words and "Strasse",
+ * "Buergerbuero" or a Persian ی find what the embedded engine finds. The texts as written
+ * (`title_*`, `summary_*`) are kept for display and not searched.
  */
 import type { Settings } from 'meilisearch';
 import { CATEGORY_KEYWORDS } from './keywords';
-import { STOP_WORDS, tokenize } from './text';
+import { bareForm, foldedText, STOP_WORDS, tokenize } from './text';
 import { selectedValues, summaryOf } from './shared';
 import {
 	SEARCH_LOCALES,
@@ -14,6 +20,13 @@ import {
 	type SearchFilters,
 	type SearchLocale
 } from './types';
+
+/**
+ * Version of the documents' shape and folding. Raise it whenever toMeiliDocument or text.ts
+ * change what is stored: the worker's start-up comparison (MeilisearchEngine.state) counts only
+ * documents of this version, so an index built by an older version is rebuilt.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Field suffix of a locale: 'de-simple' → 'de_simple'. */
 export const fieldLocale = (locale: string) => locale.replace(/-/g, '_');
@@ -69,11 +82,17 @@ export const RETRIEVED_ATTRIBUTES = [
 	...perLocale('summary')
 ];
 
-/** Category names in every locale as mutual synonyms: "Sprachkurs" also searches "دورة لغة". */
+/** A phrase folded as a query is: words of text.ts, Arabic ones without the article. */
+const foldedPhrase = (text: string) => tokenize(text).map(bareForm).join(' ');
+
+/**
+ * Category names in every locale as mutual synonyms, folded as queries are: "Sprachkurs" also
+ * searches "دوره لغه" (دورة لغة).
+ */
 export function categorySynonyms(): Record<string, string[]> {
 	const synonyms: Record<string, string[]> = {};
 	for (const locales of Object.values(CATEGORY_KEYWORDS)) {
-		const names = [...new Set(Object.values(locales).map((words) => words.name.toLowerCase()))];
+		const names = [...new Set(Object.values(locales).map((words) => foldedPhrase(words.name)))];
 		for (const name of names) {
 			const others = names.filter((other) => other !== name);
 			if (others.length > 0) synonyms[name] = others;
@@ -86,27 +105,26 @@ export function categorySynonyms(): Record<string, string[]> {
 export function meiliSettings(): Settings {
 	return {
 		searchableAttributes: [
-			...perLocale('title'),
-			...perLocale('keywords'),
-			...perLocale('summary'),
-			'organisation_name',
-			'district_name',
-			...perLocale('description'),
-			'street',
-			'postal_code',
-			'locality'
+			...perLocale('folded_title'),
+			...perLocale('folded_keywords'),
+			...perLocale('folded_summary'),
+			'folded_organisation',
+			'folded_district',
+			...perLocale('folded_description'),
+			'folded_address'
 		],
-		filterableAttributes: [...Object.values(FACET_ATTRIBUTES), '_geo'],
-		sortableAttributes: ['_geo', ...perLocale('sort_title')],
+		filterableAttributes: [...Object.values(FACET_ATTRIBUTES), '_geo', 'schema'],
+		// updated_ms: the index's newest change (MeilisearchEngine.state)
+		sortableAttributes: ['_geo', 'updated_ms', ...perLocale('sort_title')],
 		// `sort` first: a distance or title sort, when asked for, decides; relevance breaks ties
 		rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
-		stopWords: [
-			...new Set([...STOP_WORDS, 'für', 'için', 'și', 'în', 'برای', 'که', 'الى', 'على'])
-		].sort(),
+		// folded like the words they stop: the index holds no other form
+		stopWords: [...STOP_WORDS].sort(),
 		synonyms: categorySynonyms(),
 		typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
 		faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'alpha' } },
 		pagination: { maxTotalHits: 100_000 },
+		// `*_de` covers folded_title_de as well as title_de
 		localizedAttributes: SEARCH_LOCALES.filter((l) => l !== 'de-simple').map((locale) => ({
 			attributePatterns: locale === 'de' ? ['*_de', '*_de_simple'] : [`*_${fieldLocale(locale)}`],
 			locales: [MEILI_LANGUAGES[locale]]
@@ -117,9 +135,16 @@ export function meiliSettings(): Settings {
 /** A document as stored in Meilisearch. */
 export type MeiliDocument = Record<string, unknown> & { id: string };
 
+/**
+ * A search document as Meilisearch stores it: the row's fields as they are (what a hit shows,
+ * what filters use), per locale the title and summary as written, and what is searched, folded
+ * (`folded_*`: title, keywords, summary, description per locale; organisation, district and
+ * address). `updated_ms` is `updated_at` as a number, for sorting by the newest change.
+ */
 export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 	const out: MeiliDocument = {
 		id: doc.id,
+		schema: SCHEMA_VERSION,
 		original_locale: doc.original_locale,
 		category: doc.category,
 		organisation_name: doc.organisation_name,
@@ -139,7 +164,11 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 		is_demo: doc.is_demo,
 		measures: doc.measures,
 		next_start: doc.next_start,
-		updated_at: doc.updated_at
+		updated_at: doc.updated_at,
+		updated_ms: Date.parse(doc.updated_at) || 0,
+		folded_organisation: foldedText(doc.organisation_name),
+		folded_district: foldedText(doc.district_name),
+		folded_address: foldedText([doc.street, doc.postal_code, doc.locality].join(' '))
 	};
 	for (const locale of SEARCH_LOCALES) {
 		const key = fieldLocale(locale);
@@ -147,9 +176,12 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 		if (text) {
 			out[`title_${key}`] = text.title;
 			if (text.summary) out[`summary_${key}`] = text.summary;
-			if (text.description) out[`description_${key}`] = text.description;
+			out[`folded_title_${key}`] = foldedText(text.title);
+			if (text.summary) out[`folded_summary_${key}`] = foldedText(text.summary);
+			// not shown in lists: only searched
+			if (text.description) out[`folded_description_${key}`] = foldedText(text.description);
 		}
-		out[`keywords_${key}`] = doc.keywords[locale] ?? [];
+		out[`folded_keywords_${key}`] = (doc.keywords[locale] ?? []).map(foldedText);
 		out[`sort_title_${key}`] = tokenize(summaryOf(doc, locale).title).join(' ');
 	}
 	if (doc.location) out._geo = { lat: doc.location.lat, lng: doc.location.lng };

@@ -1,15 +1,21 @@
 /**
- * The search engine on Meilisearch, through the official client, when MEILI_HOST (and
- * MEILI_KEY) are set. One index (default `offers`) with documents by primary key `id`:
- * upserts replace a document whole and are idempotent; `replaceAll` fills a new index
- * `offers_<timestamp>`, swaps it with `offers` in one atomic task and deletes the old one.
- * Every write waits for its task and fails when the task does.
+ * The search engine on Meilisearch, through the official client, when MEILI_HOST is set. One
+ * index (default `offers`) with documents by primary key `id`: upserts replace a document
+ * whole and are idempotent; `replaceAll` fills a new index `offers_<timestamp>`, swaps it with
+ * `offers` in one atomic task and deletes the old one. Every write waits for its task and fails
+ * when the task does.
+ *
+ * Two keys (meilisearch-keys.ts): searches go with the search key, everything else with the
+ * admin key. Documents and queries are folded by text.ts before Meilisearch sees them
+ * (meilisearch-schema.ts).
  */
 import {
 	Meilisearch,
 	type EnqueuedTaskPromise,
 	type IndexSwap,
 	type MultiSearchQuery,
+	type MultiSearchResult,
+	type RecordAny,
 	type Task
 } from 'meilisearch';
 import {
@@ -18,24 +24,40 @@ import {
 	meiliSettings,
 	queryLocales,
 	RETRIEVED_ATTRIBUTES,
+	SCHEMA_VERSION,
 	summaryFromHit,
 	toMeiliDocument,
 	fieldLocale
 } from './meilisearch-schema';
 import { nearOf, pageOf, selectedValues } from './shared';
+import { foldedQuery } from './text';
 import {
 	FACETS,
 	type EngineHealth,
 	type FacetCounts,
 	type FacetName,
+	type IndexState,
 	type SearchDocument,
 	type SearchEngine,
 	type SearchQuery,
 	type SearchResult
 } from './types';
 
+export {
+	MEILI_KEY_REQUIREMENTS,
+	meiliKeyRequirements,
+	meiliKeysFromEnv,
+	missingPermissions,
+	type MeiliKeyRequirement
+} from './meilisearch-keys';
+
 export interface MeilisearchEngineOptions {
 	host: string;
+	/** Key of searches: the `search` action on `offers*` (MEILI_SEARCH_KEY). */
+	searchKey?: string;
+	/** Key of everything else: writes, swaps, settings, tasks, stats (MEILI_ADMIN_KEY). */
+	adminKey?: string;
+	/** @deprecated One key for both, for either that is not given (MEILI_KEY). */
 	apiKey?: string;
 	/** Name of the live index (default `offers`). */
 	index?: string;
@@ -50,9 +72,52 @@ export interface MeilisearchEngineOptions {
 	now?: () => Date;
 }
 
+/** Settings whose lists are ordered; Meilisearch may list the others in its own order. */
+const ORDERED_SETTINGS = new Set(['searchableAttributes', 'rankingRules']);
+
+/** JSON with object keys sorted, to compare values regardless of key order. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+	}
+	return JSON.stringify(value);
+}
+
+/**
+ * Whether `current` (as GET settings returns them) has every value of `wanted`: objects key by
+ * key (Meilisearch adds defaults of its own), lists in any order except the ordered ones.
+ */
+export function hasSettings(current: unknown, wanted: unknown, ordered = false): boolean {
+	if (Array.isArray(wanted)) {
+		if (!Array.isArray(current) || current.length !== wanted.length) return false;
+		if (ordered) return wanted.every((value, i) => hasSettings(current[i], value, true));
+		const have = current.map(canonical).sort();
+		return wanted
+			.map(canonical)
+			.sort()
+			.every((value, i) => value === have[i]);
+	}
+	if (wanted && typeof wanted === 'object') {
+		if (!current || typeof current !== 'object') return false;
+		return Object.entries(wanted).every(([key, value]) =>
+			hasSettings(
+				(current as Record<string, unknown>)[key],
+				value,
+				ordered || ORDERED_SETTINGS.has(key)
+			)
+		);
+	}
+	return current === wanted;
+}
+
 export class MeilisearchEngine implements SearchEngine {
 	readonly name = 'meilisearch';
+	/** With the admin key: writes, swaps, settings, tasks, stats. */
 	readonly client: Meilisearch;
+	/** With the search key: searches only. */
+	readonly searchClient: Meilisearch;
 	readonly indexUid: string;
 	readonly #batchSize: number;
 	readonly #wait: { timeout: number; interval: number };
@@ -61,11 +126,14 @@ export class MeilisearchEngine implements SearchEngine {
 	#prepared: Promise<void> | null = null;
 
 	constructor(options: MeilisearchEngineOptions) {
-		this.client = new Meilisearch({
-			host: options.host,
-			apiKey: options.apiKey,
-			timeout: options.requestTimeoutMs ?? 10_000
-		});
+		const client = (apiKey: string | undefined) =>
+			new Meilisearch({
+				host: options.host,
+				apiKey,
+				timeout: options.requestTimeoutMs ?? 10_000
+			});
+		this.client = client(options.adminKey ?? options.apiKey);
+		this.searchClient = client(options.searchKey ?? options.apiKey);
 		this.indexUid = options.index ?? 'offers';
 		this.#batchSize = Math.max(1, options.batchSize ?? 1000);
 		this.#wait = {
@@ -101,17 +169,17 @@ export class MeilisearchEngine implements SearchEngine {
 		await this.#task(`settings of ${uid}`, this.client.index(uid).updateSettings(meiliSettings()));
 	}
 
-	/** The live index exists and has our settings (Meilisearch skips unchanged settings). */
+	/** The live index exists and has our settings (updated only when they differ). */
 	#prepare(): Promise<void> {
 		this.#prepared ??= (async () => {
 			if (!(await this.#exists(this.indexUid))) {
 				await this.#create(this.indexUid);
 				return;
 			}
-			await this.#task(
-				`settings of ${this.indexUid}`,
-				this.client.index(this.indexUid).updateSettings(meiliSettings())
-			);
+			const index = this.client.index(this.indexUid);
+			const wanted = meiliSettings();
+			if (hasSettings(await index.getSettings(), wanted)) return;
+			await this.#task(`settings of ${this.indexUid}`, index.updateSettings(wanted));
 		})().catch((error: unknown) => {
 			this.#prepared = null;
 			throw error;
@@ -172,24 +240,32 @@ export class MeilisearchEngine implements SearchEngine {
 	}
 
 	async search(query: SearchQuery): Promise<SearchResult> {
-		const first = await this.#search(query, 'all');
+		// folded as documents are, so that Meilisearch's own normaliser meets the same words
+		const q = foldedQuery(query.q);
+		const first = await this.#search(query, q, 'all');
 		// like the embedded engine: when no offer has every word, those with the most words
-		if (first.total === 0 && (query.q ?? '').trim().split(/\s+/).length > 1) {
-			return this.#search(query, 'last');
+		if (first.total === 0 && q.split(' ').length > 1) {
+			return this.#search(query, q, 'last');
 		}
 		return first;
 	}
 
-	async #search(query: SearchQuery, matchingStrategy: 'all' | 'last'): Promise<SearchResult> {
+	async #search(
+		query: SearchQuery,
+		q: string,
+		matchingStrategy: 'all' | 'last'
+	): Promise<SearchResult> {
 		const { limit, offset } = pageOf(query);
-		const q = (query.q ?? '').trim();
 		const base: Omit<MultiSearchQuery, 'indexUid'> = {
 			q,
 			matchingStrategy,
 			locales: queryLocales(q)
 		};
-		const paging =
-			offset % limit === 0 ? { page: offset / limit + 1, hitsPerPage: limit } : { offset, limit };
+		// page/hitsPerPage make Meilisearch count every match (totalHits); offset/limit only
+		// estimate (estimatedTotalHits). An offset between pages is asked with offset/limit,
+		// and counted by one more query of no hits.
+		const exact = offset % limit === 0;
+		const paging = exact ? { page: offset / limit + 1, hitsPerPage: limit } : { offset, limit };
 		const near = nearOf(query);
 		const sort = near
 			? [`_geoPoint(${near.lat}, ${near.lng}):asc`]
@@ -217,7 +293,15 @@ export class MeilisearchEngine implements SearchEngine {
 				facets: [FACET_ATTRIBUTES[facet]]
 			}))
 		];
-		const { results } = await this.client.multiSearch({ queries });
+		if (!exact) {
+			queries.push({
+				indexUid: this.indexUid,
+				...base,
+				hitsPerPage: 0,
+				filter: filterExpression(query.filters)
+			});
+		}
+		const { results } = await this.searchClient.multiSearch({ queries });
 		const [main] = results;
 
 		const facets = {} as FacetCounts;
@@ -229,8 +313,7 @@ export class MeilisearchEngine implements SearchEngine {
 			for (const value of selectedValues(query.filters, facet)) counts[value] ??= 0;
 			facets[facet as FacetName] = counts;
 		}
-		const total =
-			'totalHits' in main ? Number(main.totalHits) : Number(main.estimatedTotalHits ?? 0);
+		const total = totalHits(exact ? main : results[results.length - 1]);
 		return {
 			hits: main.hits.map((hit) => ({
 				id: String(hit.id),
@@ -240,6 +323,34 @@ export class MeilisearchEngine implements SearchEngine {
 			})),
 			total,
 			facets
+		};
+	}
+
+	/**
+	 * The live index's documents of this version of the document shape (SCHEMA_VERSION) and the
+	 * newest change among them, in one search with the search key. Prepares the index first, so
+	 * that a missing index is created (and empty) and `schema` and `updated_ms` can be asked.
+	 */
+	async state(): Promise<IndexState> {
+		await this.#prepare();
+		const { results } = await this.searchClient.multiSearch({
+			queries: [
+				{
+					indexUid: this.indexUid,
+					q: '',
+					filter: [`schema = ${SCHEMA_VERSION}`],
+					sort: ['updated_ms:desc'],
+					page: 1,
+					hitsPerPage: 1,
+					attributesToRetrieve: ['updated_at']
+				}
+			]
+		});
+		const [result] = results;
+		const newest = result.hits[0]?.updated_at;
+		return {
+			documents: totalHits(result),
+			newest: typeof newest === 'string' ? newest : null
 		};
 	}
 
@@ -256,4 +367,10 @@ export class MeilisearchEngine implements SearchEngine {
 			};
 		}
 	}
+}
+
+/** The count of a result: exact (totalHits) when it was asked by page. */
+function totalHits(result: MultiSearchResult<RecordAny>): number {
+	if ('totalHits' in result) return Number(result.totalHits);
+	throw new Error('Meilisearch answered without totalHits: the query was not asked by page');
 }

@@ -194,6 +194,15 @@ export interface EngineHealth {
 	detail?: string;
 }
 
+/**
+ * What an index holds, to compare with the database (`search_index_state()`): the number of
+ * documents and the newest `updated_at` among them (null when empty).
+ */
+export interface IndexState {
+	documents: number;
+	newest: string | null;
+}
+
 /** The contract of a search engine. Every method may throw when the engine is unreachable. */
 export interface SearchEngine {
 	readonly name: 'embedded' | 'meilisearch';
@@ -209,6 +218,8 @@ export interface SearchEngine {
 	remove(ids: readonly string[]): Promise<void>;
 	search(query: SearchQuery): Promise<SearchResult>;
 	health(): Promise<EngineHealth>;
+	/** Documents in the live index and the newest change among them. */
+	state(): Promise<IndexState>;
 }
 
 /** Thrown by an engine that cannot answer yet (e.g. its index is still being built). */

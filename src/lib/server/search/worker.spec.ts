@@ -11,8 +11,16 @@ import {
 	startTestSupabase,
 	type TestSupabase
 } from './test-supabase';
+import { isIndexReady, searchOffers } from './index';
 import type { SearchEngine } from './types';
-import { drainOutbox, rebuildIndex, SearchSyncError, startSearchWorker } from './worker';
+import {
+	compareIndex,
+	drainOutbox,
+	readAllDocuments,
+	rebuildIndex,
+	SearchSyncError,
+	startSearchWorker
+} from './worker';
 
 let supabase: TestSupabase;
 let organisationId: string;
@@ -45,7 +53,8 @@ function flaky(engine: SearchEngine) {
 		upsert: async (docs) => (fail(), engine.upsert(docs)),
 		remove: async (ids) => (fail(), engine.remove(ids)),
 		search: (query) => engine.search(query),
-		health: () => engine.health()
+		health: () => engine.health(),
+		state: () => engine.state()
 	};
 	return { engine: wrapped, state };
 }
@@ -178,6 +187,113 @@ describe('startSearchWorker', () => {
 				.toEqual(['Deutschkurs', 'Sprachcafé']);
 			expect(logs[0]).toMatch(/^rebuilt the embedded index: 1 documents/);
 			expect(errors.mock.calls[0][0]).toMatch(/worker round failed \(1 in a row\)/);
+		} finally {
+			await worker.stop();
+			errors.mockRestore();
+		}
+	});
+});
+
+describe('compareIndex', () => {
+	it('finds an index that missed a change, by count or by the newest change', async () => {
+		const engine = new EmbeddedSearchEngine();
+		await engine.replaceAll([]);
+		const kurs = await createOffer(supabase.db, organisationId, { title: 'Deutschkurs' });
+		await createOffer(supabase.db, organisationId, { title: 'Sprachcafé' });
+		await createOffer(supabase.db, organisationId, { title: 'Entwurf', state: 'draft' });
+		await drainOutbox(supabase.service, engine);
+
+		const same = await compareIndex(supabase.service, engine);
+		expect(same).toMatchObject({ same: true, database: { documents: 2 }, index: { documents: 2 } });
+		expect(Date.parse(same.index!.newest!)).toBe(Date.parse(same.database.newest!));
+
+		// an edit the index did not get: same count, newer change in the database
+		await supabase.db.query(
+			`update public.offer_translations set title = 'Deutschkurs am Morgen' where offer_id = $1`,
+			[kurs]
+		);
+		expect((await compareIndex(supabase.service, engine)).same).toBe(false);
+		await drainOutbox(supabase.service, engine);
+		expect((await compareIndex(supabase.service, engine)).same).toBe(true);
+
+		// an offer the index does not have
+		await engine.remove([kurs]);
+		expect(await compareIndex(supabase.service, engine)).toMatchObject({
+			same: false,
+			index: { documents: 1 },
+			database: { documents: 2 }
+		});
+		// an embedded index not built yet has no state: it differs
+		expect(await compareIndex(supabase.service, new EmbeddedSearchEngine())).toMatchObject({
+			same: false,
+			index: null
+		});
+	});
+});
+
+describe('the start of a worker whose index outlives it', () => {
+	/** An index built earlier, as a Meilisearch index is there when the server starts. */
+	async function persistentIndex() {
+		const engine = new EmbeddedSearchEngine();
+		await engine.replaceAll(await readAllDocuments(supabase.service));
+		await supabase.db.query(`update public.search_outbox set processed_at = now()`);
+		return engine;
+	}
+
+	it('keeps an index that matches the database, after applying the waiting changes', async () => {
+		await createOffer(supabase.db, organisationId, { title: 'Deutschkurs' });
+		const engine = await persistentIndex();
+		// a change waiting in the outbox is no reason to rebuild
+		await createOffer(supabase.db, organisationId, { title: 'Sprachcafé' });
+		const replaceAll = vi.spyOn(engine, 'replaceAll');
+		const logs: string[] = [];
+		const worker = startSearchWorker({
+			supabase: supabase.service,
+			engine,
+			intervalMs: 10_000,
+			rebuildOnStart: false,
+			log: (message) => logs.push(message)
+		});
+		try {
+			expect(isIndexReady(engine)).toBe(false);
+			await worker.ready;
+			expect(isIndexReady(engine)).toBe(true);
+			expect(replaceAll).not.toHaveBeenCalled();
+			expect(await titles(engine)).toEqual(['Deutschkurs', 'Sprachcafé']);
+			expect(logs).toEqual([
+				expect.stringMatching(/^the embedded index matches the database: 2 documents, newest/)
+			]);
+		} finally {
+			await worker.stop();
+		}
+	});
+
+	it('rebuilds an index that missed changes, and lists come from the database until then', async () => {
+		await createOffer(supabase.db, organisationId, { title: 'Deutschkurs' });
+		const engine = await persistentIndex();
+		// changed while no worker ran, and the outbox row purged: the index cannot know
+		await createOffer(supabase.db, organisationId, { title: 'Sprachcafé' });
+		await supabase.db.query(`delete from public.search_outbox`);
+		const logs: string[] = [];
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		const worker = startSearchWorker({
+			supabase: supabase.service,
+			engine,
+			intervalMs: 10_000,
+			rebuildOnStart: false,
+			log: (message) => logs.push(message)
+		});
+		try {
+			const before = await searchOffers(supabase.anon, { locale: 'de' }, { engine });
+			expect(before).toMatchObject({ degraded: true, total: 2 });
+			await worker.ready;
+			expect(logs[0]).toMatch(
+				/^the embedded index differs from the database \(index: 1 documents, .*; database: 2 documents, .*\): rebuilding it$/
+			);
+			expect(logs[1]).toMatch(/^rebuilt the embedded index: 2 documents/);
+			const after = await searchOffers(supabase.anon, { locale: 'de' }, { engine });
+			expect(after).toMatchObject({ degraded: false, total: 2 });
+			expect(errors).not.toHaveBeenCalled();
 		} finally {
 			await worker.stop();
 			errors.mockRestore();

@@ -7,8 +7,12 @@
  * growing backoff) and the worker itself waits longer before the next round: nothing is lost,
  * the outbox drains when the engine is back. A rebuild (`rebuildIndex`, also `npm run reindex`)
  * reads every document, swaps in a fresh index and puts the offers changed meanwhile into the
- * outbox again. The embedded engine lives in memory, so the worker rebuilds it at start; every
- * engine is rebuilt daily, because the weekdays of the next weeks move on.
+ * outbox again. The embedded engine lives in memory, so the worker rebuilds it at start. A
+ * Meilisearch index outlives the process: at start the worker applies the waiting changes, then
+ * compares the index with the database (`compareIndex`: the number of documents and the newest
+ * change) and rebuilds it only when they differ. Until then lists come from the database
+ * (`setIndexReady`). Every engine is rebuilt daily, because the weekdays of the next weeks move
+ * on.
  *
  * Uses the service-role client: the outbox functions are for the service role only.
  */
@@ -16,9 +20,15 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import { createServiceSupabase } from '../supabase';
 import { partitionRows } from './documents';
-import { getSearchEngine } from './index';
+import { getSearchEngine, setIndexReady } from './index';
 import { logScheduleError, rebuildIndex, rpcError } from './rebuild';
-import type { DeletedDocument, SearchDocumentRow, SearchEngine } from './types';
+import {
+	SearchUnavailableError,
+	type DeletedDocument,
+	type IndexState,
+	type SearchDocumentRow,
+	type SearchEngine
+} from './types';
 
 export { readAllDocuments, rebuildIndex, type RebuildReport } from './rebuild';
 
@@ -93,6 +103,52 @@ function causeOf(error: Error): string {
 	return error.cause instanceof Error ? `: ${error.cause.message}` : '';
 }
 
+export interface IndexComparison {
+	/** What a complete index holds (search_index_state()). */
+	database: IndexState;
+	/** What the engine's index holds; null when it has none yet. */
+	index: IndexState | null;
+	/** Same number of documents and the same newest change (to the millisecond). */
+	same: boolean;
+}
+
+const timeOf = (value: string | null) => (value === null ? null : Date.parse(value));
+
+/**
+ * Compares the engine's index with the database: the number of documents and the newest
+ * change. An index that differs missed changes (or holds documents of an older shape, which
+ * Meilisearch does not count: see SCHEMA_VERSION) and needs a rebuild.
+ */
+export async function compareIndex(
+	supabase: Supabase,
+	engine: SearchEngine
+): Promise<IndexComparison> {
+	const { data, error } = await supabase.rpc('search_index_state');
+	if (error) throw rpcError('search_index_state', error);
+	const [row] = data ?? [];
+	const database: IndexState = {
+		documents: Number(row?.documents ?? 0),
+		newest: row?.newest ?? null
+	};
+	let index: IndexState | null;
+	try {
+		index = await engine.state();
+	} catch (error) {
+		if (!(error instanceof SearchUnavailableError)) throw error;
+		index = null;
+	}
+	const same =
+		index !== null &&
+		index.documents === database.documents &&
+		timeOf(index.newest) === timeOf(database.newest);
+	return { database, index, same };
+}
+
+const describeState = (state: IndexState | null) =>
+	state === null
+		? 'not built'
+		: `${state.documents} documents, newest change ${state.newest ?? 'none'}`;
+
 export interface SearchWorkerOptions {
 	/** Service-role client (default: createServiceSupabase()). */
 	supabase?: Supabase;
@@ -102,7 +158,10 @@ export interface SearchWorkerOptions {
 	/** Longest pause after failures (default 60 s); pauses double from intervalMs. */
 	maxBackoffMs?: number;
 	batchSize?: number;
-	/** Rebuild at start (default: for the embedded engine, whose index lives in memory). */
+	/**
+	 * At start, rebuild always (true; the default for the embedded engine, whose index lives in
+	 * memory), or only when the index differs from the database (false; the default otherwise).
+	 */
 	rebuildOnStart?: boolean;
 	/** Rebuild this often (default daily; 0: never). */
 	rebuildEveryMs?: number;
@@ -112,7 +171,7 @@ export interface SearchWorkerOptions {
 }
 
 export interface SearchWorker {
-	/** Settles after the first rebuild (at once without one). */
+	/** Settles once the index has been compared with the database or rebuilt at start. */
 	readonly ready: Promise<void>;
 	/** Runs one round now (between scheduled ones) and reports it. */
 	drain(): Promise<DrainReport>;
@@ -135,22 +194,49 @@ export function startSearchWorker(options: SearchWorkerOptions = {}): SearchWork
 	let failures = 0;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const rebuildOnStart = options.rebuildOnStart ?? engine.name === 'embedded';
-	/** 0: not rebuilt by this worker yet. */
-	let lastRebuild = rebuildOnStart ? 0 : Date.now();
+	/** Whether the index has been compared with the database (or rebuilt) since start. */
+	let checked = false;
+	let lastRebuild = 0;
 	let lastPurge = 0;
 	let running: Promise<unknown> = Promise.resolve();
 	let resolveReady!: () => void;
 	const ready = new Promise<void>((resolve) => (resolveReady = resolve));
-	if (lastRebuild !== 0) resolveReady();
+	// lists come from the database until the index is known to be complete
+	setIndexReady(engine, false);
+
+	const rebuild = async (client: Supabase) => {
+		const report = await rebuildIndex(client, engine);
+		lastRebuild = Date.now();
+		log(`rebuilt the ${engine.name} index: ${report.documents} documents in ${report.ms} ms`);
+	};
+
+	const check = async (client: Supabase) => {
+		if (rebuildOnStart) {
+			await rebuild(client);
+		} else {
+			// changes waiting in the outbox are no reason to rebuild: apply them first
+			await drainOutbox(client, engine, { batchSize: options.batchSize });
+			const { database, index, same } = await compareIndex(client, engine);
+			if (same) {
+				lastRebuild = Date.now();
+				log(`the ${engine.name} index matches the database: ${describeState(index)}`);
+			} else {
+				log(
+					`the ${engine.name} index differs from the database (index: ${describeState(index)}; ` +
+						`database: ${describeState(database)}): rebuilding it`
+				);
+				await rebuild(client);
+			}
+		}
+		checked = true;
+		setIndexReady(engine, true);
+		resolveReady();
+	};
 
 	const round = async (): Promise<DrainReport> => {
 		const client = await supabase;
-		if (rebuildEvery > 0 ? Date.now() - lastRebuild >= rebuildEvery : lastRebuild === 0) {
-			const report = await rebuildIndex(client, engine);
-			lastRebuild = Date.now();
-			resolveReady();
-			log(`rebuilt the ${engine.name} index: ${report.documents} documents in ${report.ms} ms`);
-		}
+		if (!checked) await check(client);
+		else if (rebuildEvery > 0 && Date.now() - lastRebuild >= rebuildEvery) await rebuild(client);
 		const report = await drainOutbox(client, engine, { batchSize: options.batchSize });
 		if (report.offers > 0) {
 			log(
