@@ -6,9 +6,11 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter(),
+		// precompressed static assets (.br, .gz) next to each file
+		adapter: adapter({ precompress: true }),
 		csp: {
-			mode: 'auto',
+			// hashes, not nonces: a page from the response cache is the same for every reader
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

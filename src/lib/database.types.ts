@@ -985,6 +985,7 @@ export type Database = {
 				}[];
 			};
 			complete_search_outbox: { Args: { p_outbox_ids: number[] }; Returns: number };
+			data_version: { Args: Record<PropertyKey, never>; Returns: number };
 			districts_geojson: { Args: Record<PropertyKey, never>; Returns: Json };
 			fail_search_outbox: { Args: { p_error: string; p_outbox_ids: number[] }; Returns: number };
 			filter_offers: {
@@ -1025,35 +1026,6 @@ export type Database = {
 					population: number;
 					population_migration: number;
 					slug: string;
-				}[];
-			};
-			list_offers: {
-				Args: {
-					p_category?: string;
-					p_district?: string;
-					p_limit?: number;
-					p_locale?: string;
-					p_offset?: number;
-				};
-				Returns: {
-					category: string;
-					childcare: boolean;
-					district_name: string;
-					district_slug: string;
-					german_level: Database['public']['Enums']['german_level'];
-					id: string;
-					is_demo: boolean;
-					is_free: boolean;
-					languages: string[];
-					latitude: number;
-					longitude: number;
-					organisation_name: string;
-					summary: string;
-					text_locale: string;
-					title: string;
-					total_count: number;
-					wheelchair_accessible: boolean;
-					women_only: boolean;
 				}[];
 			};
 			measure_status_light: {

@@ -1,6 +1,6 @@
 /**
- * Links to a page of an offer list. Kept apart from the zod schema that parses the same query
- * (`$lib/schemas/offer-list-query`), so that the browser never loads zod.
+ * Links to a page of an offer list, as `$lib/schemas/search-query` parses them; kept apart from
+ * that zod schema, so that the browser never loads zod.
  */
 import type { Category } from '$lib/types';
 

@@ -87,7 +87,7 @@ export interface PortalInfo {
 	district_count: number;
 }
 
-/** A row of `list_offers()`. */
+/** An offer as a list shows it (a hit of the search interface). */
 export interface OfferSummary {
 	id: string;
 	title: string;
@@ -109,13 +109,6 @@ export interface OfferSummary {
 	wheelchair_accessible: boolean | null;
 	german_level: GermanLevel | null;
 	is_demo: boolean;
-}
-
-/** One page of `list_offers()`. */
-export interface OfferPage {
-	offers: OfferSummary[];
-	/** All offers matching the filters, not only this page's. */
-	total: number;
 }
 
 /** A schedule as stored: a one-off date, or an RRULE recurring from `starts_at`. */

@@ -6,8 +6,7 @@
 import { civilDate, dayNumber, fromWallClock, toWallClock } from '$lib/schedule/rrule';
 import { groupByDay, upcoming } from '$lib/schedule/upcoming';
 import type { SearchQuery } from '$lib/server/search/types';
-import type { Supabase } from '$lib/server/data/client';
-import * as schedules from '$lib/server/data/schedules';
+import * as publicReads from '$lib/server/data/public-reads';
 import type { Schedule } from '$lib/types';
 import type { Week, WeekDay, WeekOffer } from '$lib/week';
 
@@ -28,8 +27,8 @@ function startOfDay(now: Date, days: number): Date {
  * The week of the offers `query` finds. Throws a DataError when neither search nor the
  * database answers.
  */
-export async function weekOf(supabase: Supabase, query: SearchQuery): Promise<Week> {
-	const found = await schedules.search(supabase, query, { max: MAX_OFFERS });
+export async function weekOf(query: SearchQuery): Promise<Week> {
+	const found = await publicReads.scheduledOffers(query, { max: MAX_OFFERS });
 
 	// dates still running now or starting before the end of the seventh day
 	const now = new Date();

@@ -29,7 +29,7 @@ export class DataError extends Error {
 		readonly status: number,
 		/** The PostgREST or PostgreSQL error code, for logs and tests. */
 		readonly code: string | null,
-		/** What was being done, e.g. `list_offers`. */
+		/** What was being done, e.g. `get_offer`. */
 		readonly operation: string
 	) {
 		super(`${operation} failed: ${key}${code ? ` (${code})` : ''}`);

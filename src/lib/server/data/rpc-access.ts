@@ -45,7 +45,6 @@ const NO_CITY = 'no-such-city-deploy-check';
 
 export const RPC_ACCESS = {
 	portal_info: { roles: READERS, probe: {} },
-	list_offers: { roles: READERS, probe: { p_limit: 1 } },
 	get_offer: { roles: READERS, probe: { p_id: NO_OFFER, p_locale: 'de' } },
 	list_districts: { roles: READERS, probe: {} },
 	get_district: { roles: READERS, probe: { p_slug: NO_CITY } },
@@ -79,7 +78,9 @@ export const RPC_ACCESS = {
 	},
 	import_offers: { roles: IMPORTERS, probe: { p_city: NO_CITY, p_rows: [] }, probeError: '22023' },
 	// npm run check:deploy
-	applied_migrations: { roles: ['service_role'], probe: {} }
+	applied_migrations: { roles: ['service_role'], probe: {} },
+	// every process's caches follow it
+	data_version: { roles: [...READERS, 'service_role'], probe: {} }
 } satisfies Record<RpcName, RpcAccess>;
 
 /** Every function with its access, in a stable order. */

@@ -1,12 +1,12 @@
 /**
  * Schedules of many offers at once, through `offer_schedules()`: the search finds the offers,
- * this adds when and where they take place ("this week", the calendar feeds).
+ * this adds when and where they take place ("this week", the calendar feeds; visitors read
+ * them through public-reads.ts, which caches them).
  *
  *   import * as schedules from '$lib/server/data/schedules';
- *   const byOffer = await schedules.ofOffers(locals.supabase, hits.map((hit) => hit.id));
+ *   const byOffer = await schedules.ofOffers(supabase, hits.map((hit) => hit.id));
  */
-import { searchAllOffers, type SearchQuery } from '$lib/server/search';
-import type { OfferSummary, Schedule } from '$lib/types';
+import type { Schedule } from '$lib/types';
 import type { Supabase } from './client';
 import { fromPostgrestError } from './errors';
 
@@ -42,49 +42,4 @@ export async function ofOffers(
 		for (const row of (data ?? []) as unknown as OfferSchedules[]) result.set(row.offer_id, row);
 	}
 	return result;
-}
-
-/** An offer the search found, with where and when it takes place. */
-export interface ScheduledOffer extends OfferSummary {
-	street: string | null;
-	postal_code: string | null;
-	locality: string | null;
-	updated_at: string | null;
-	schedules: Schedule[];
-}
-
-export interface ScheduledOffers {
-	/** The offers in the search's order, at most `max`. */
-	offers: ScheduledOffer[];
-	/** All offers that match, also those beyond `max`. */
-	total: number;
-	/** Whether the search engine failed and the database answered with plain filters. */
-	degraded: boolean;
-}
-
-/**
- * The offers a search finds (every page, up to `max`) with their schedules: for views of
- * dates across many offers. `query.limit` and `query.offset` are ignored.
- * @throws when the database fails (also when the search fell back to it)
- */
-export async function search(
-	supabase: Supabase,
-	query: SearchQuery,
-	options: { max: number }
-): Promise<ScheduledOffers> {
-	const { offers: found, total, degraded } = await searchAllOffers(supabase, query, options.max);
-	const byOffer = await ofOffers(
-		supabase,
-		found.map((offer) => offer.id)
-	);
-	const offers: ScheduledOffer[] = [];
-	for (const offer of found) {
-		const extra = byOffer.get(offer.id);
-		// published when searched, unpublished since: left out
-		if (!extra) continue;
-		const { offer_id: _id, ...where } = extra;
-		// the search's row is the list's row (category as text)
-		offers.push({ ...(offer as OfferSummary), ...where });
-	}
-	return { offers, total, degraded };
 }

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
 import { parseSearchParams } from '$lib/schemas/search-query';
-import * as districts from '$lib/server/data/districts';
 import { orHttpError } from '$lib/server/data/errors';
 import { BOOLEAN_FACETS, searchOffers, type FacetCounts } from '$lib/server/search';
 import { WEEKDAYS } from '$lib/schedule/rrule';
 import { CATEGORIES, GERMAN_LEVELS, TARGET_GROUPS } from '$lib/types';
 import type { FacetOption, ListFacetGroup, ResultOffer } from './_components/search';
 import type { PageServerLoad } from './$types';
+import * as publicReads from '$lib/server/data/public-reads';
 
 /** Parameters of the page that are not the search's: the map's state (see OfferMap). */
 const PAGE_ONLY = ['map'];
@@ -39,7 +39,7 @@ function options(
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const locale = toLocale(params.locale ?? locals.locale);
-	const districtList = await orHttpError(districts.list(locals.supabase));
+	const districtList = await orHttpError(publicReads.districts());
 
 	const searchParams = new URLSearchParams(url.searchParams);
 	for (const name of PAGE_ONLY) searchParams.delete(name);

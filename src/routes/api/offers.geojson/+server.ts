@@ -9,9 +9,9 @@ import type { OfferFeatureCollection } from '$lib/components/map/geojson';
 import type { Category } from '$lib/types';
 import { parseSearchParams } from '$lib/schemas/search-query';
 import { API_HEADERS, apiError, orApiError } from '$lib/server/api';
-import * as districts from '$lib/server/data/districts';
 import { searchAllOffers } from '$lib/server/search';
 import type { RequestHandler } from './$types';
+import * as publicReads from '$lib/server/data/public-reads';
 
 /** The most offers a map shows. */
 const MAX_OFFERS = 5000;
@@ -22,7 +22,7 @@ function round(degrees: number): number {
 }
 
 export const GET: RequestHandler = async ({ locals, url }) => {
-	const known = await orApiError(districts.list(locals.supabase));
+	const known = await orApiError(publicReads.districts());
 	if (known instanceof Response) return known;
 	const parsed = parseSearchParams(url.searchParams, {
 		districts: known.map((district) => district.slug),

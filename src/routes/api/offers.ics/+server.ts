@@ -11,16 +11,14 @@ import { createTranslator } from '$lib/i18n/translator';
 import { parseSearchParams } from '$lib/schemas/search-query';
 import { API_HEADERS, apiError, orApiError } from '$lib/server/api';
 import { CALENDAR_TYPE, offersCalendar } from '$lib/server/calendar';
-import * as districts from '$lib/server/data/districts';
-import * as portal from '$lib/server/data/portal';
-import * as schedules from '$lib/server/data/schedules';
+import * as publicReads from '$lib/server/data/public-reads';
 import type { RequestHandler } from './$types';
 
 /** The most offers a feed holds. */
 const MAX_OFFERS = 500;
 
 export const GET: RequestHandler = async ({ locals, url }) => {
-	const known = await orApiError(districts.list(locals.supabase));
+	const known = await orApiError(publicReads.districts());
 	if (known instanceof Response) return known;
 	const parsed = parseSearchParams(url.searchParams, {
 		districts: known.map((district) => district.slug),
@@ -33,8 +31,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	let info;
 	try {
 		[found, info] = await Promise.all([
-			schedules.search(locals.supabase, parsed.query, { max: MAX_OFFERS }),
-			portal.info(locals.supabase)
+			publicReads.scheduledOffers(parsed.query, { max: MAX_OFFERS }),
+			publicReads.portalInfo()
 		]);
 	} catch (cause) {
 		if (!isDataError(cause)) console.error('[api] /api/offers.ics: search failed', cause);

@@ -10,12 +10,12 @@
 import { localizePath, toLocale } from '$lib/i18n/locales';
 import { parseSearchParams } from '$lib/schemas/search-query';
 import { apiError, apiJson, orApiError } from '$lib/server/api';
-import * as districts from '$lib/server/data/districts';
 import { searchOffers } from '$lib/server/search';
 import type { RequestHandler } from './$types';
+import * as publicReads from '$lib/server/data/public-reads';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
-	const known = await orApiError(districts.list(locals.supabase));
+	const known = await orApiError(publicReads.districts());
 	if (known instanceof Response) return known;
 	const parsed = parseSearchParams(url.searchParams, {
 		districts: known.map((district) => district.slug)

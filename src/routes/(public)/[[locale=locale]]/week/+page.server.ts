@@ -7,14 +7,14 @@
 import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
 import { parseSearchParams } from '$lib/schemas/search-query';
-import * as districts from '$lib/server/data/districts';
 import { isDataError, orHttpError } from '$lib/server/data/errors';
 import { weekOf } from '$lib/server/week';
 import type { PageServerLoad } from './$types';
+import * as publicReads from '$lib/server/data/public-reads';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const locale = toLocale(params.locale ?? locals.locale);
-	const districtList = await orHttpError(districts.list(locals.supabase));
+	const districtList = await orHttpError(publicReads.districts());
 	const parsed = parseSearchParams(url.searchParams, {
 		districts: districtList.map((district) => district.slug),
 		// the locale is the path's; a week has no pages and no distance order
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 	let week;
 	try {
-		week = await weekOf(locals.supabase, query);
+		week = await weekOf(query);
 	} catch (cause) {
 		if (isDataError(cause)) error(cause.status, { message: cause.key, key: cause.key });
 		console.error('[week] search and database failed', cause);

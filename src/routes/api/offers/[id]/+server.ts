@@ -8,8 +8,8 @@ import { localizePath, toLocale } from '$lib/i18n/locales';
 import { parseSearchParams, SEARCH_PARAMETERS } from '$lib/schemas/search-query';
 import { upcoming } from '$lib/schedule/upcoming';
 import { apiError, apiJson, orApiError, UUID } from '$lib/server/api';
-import * as offers from '$lib/server/data/offers';
 import type { RequestHandler } from './$types';
+import * as publicReads from '$lib/server/data/public-reads';
 
 /** How many next dates, looking how far ahead. */
 const NEXT_DATES = 10;
@@ -26,7 +26,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const locale = toLocale(parsed.query.locale);
 	const id = params.id.toLowerCase();
 
-	const offer = await orApiError(offers.get(locals.supabase, id, locale));
+	const offer = await orApiError(publicReads.offer(id, locale));
 	if (offer instanceof Response) return offer;
 	if (!offer) {
 		return apiError(404, { parameter: 'id', message: `id: no published offer has the id ${id}` });

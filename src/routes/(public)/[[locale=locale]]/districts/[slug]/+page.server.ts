@@ -1,45 +1,47 @@
 import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
-import { OFFERS_PER_PAGE, parseOfferListQuery } from '$lib/schemas/offer-list-query';
-import * as districts from '$lib/server/data/districts';
+import { parseSearchParams, SEARCH_PARAMETERS } from '$lib/schemas/search-query';
 import { orHttpError } from '$lib/server/data/errors';
-import * as offers from '$lib/server/data/offers';
+import { searchOffers } from '$lib/server/search';
 import { weekOf } from '$lib/server/week';
 import { outlineOf } from './outline';
+import type { OfferSummary } from '$lib/types';
 import type { PageServerLoad } from './$types';
+import * as publicReads from '$lib/server/data/public-reads';
 
 const SLUG = /^[a-z0-9-]{1,100}$/;
 
+/** The district's list takes only `page`: its district is the path's, its locale too. */
+const NOT_HERE = SEARCH_PARAMETERS.filter((name) => name !== 'page');
+
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!SLUG.test(params.slug)) error(404, { message: 'error.not_found', key: 'error.not_found' });
-	const query = parseOfferListQuery(url.searchParams);
-	if (!query) error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
+	const parsed = parseSearchParams(url.searchParams, { omit: NOT_HERE });
+	if (!parsed.ok) error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
 	const locale = toLocale(params.locale ?? locals.locale);
-
-	const [district, list, week] = await Promise.all([
-		orHttpError(districts.get(locals.supabase, params.slug)),
-		orHttpError(
-			offers.list(locals.supabase, {
-				locale,
-				district: params.slug,
-				limit: OFFERS_PER_PAGE,
-				offset: (query.page - 1) * OFFERS_PER_PAGE
-			})
-		),
-		orHttpError(weekOf(locals.supabase, { locale, filters: { district: [params.slug] } }))
-	]);
+	const district = await orHttpError(publicReads.district(params.slug));
 	if (!district) error(404, { message: 'error.not_found', key: 'error.not_found' });
-	const pages = Math.max(1, Math.ceil(list.total / OFFERS_PER_PAGE));
-	if (query.page > pages) error(404, { message: 'error.not_found', key: 'error.not_found' });
+
+	// the same search as the start page's, with the district as its filter
+	const filters = { district: [district.slug] };
+	const { limit, offset } = parsed.query;
+	const [list, week] = await Promise.all([
+		orHttpError(searchOffers(locals.supabase, { locale, filters, limit, offset })),
+		orHttpError(weekOf({ locale, filters }))
+	]);
+	const page = Math.floor(offset / limit) + 1;
+	const pages = Math.max(1, Math.ceil(list.total / limit));
+	if (page > pages) error(404, { message: 'error.not_found', key: 'error.not_found' });
 
 	// the geometry stays on the server; the page gets the drawn outline
 	const { geometry, bbox: _bbox, ...facts } = district;
 	return {
 		district: facts,
 		outline: outlineOf(geometry),
-		offers: list.offers,
+		offers: list.hits.map((hit) => hit.offer as OfferSummary),
 		total: list.total,
-		page: query.page,
+		degraded: list.degraded,
+		page,
 		pages,
 		week
 	};

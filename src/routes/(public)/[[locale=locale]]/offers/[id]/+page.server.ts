@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
 import { orHttpError } from '$lib/server/data/errors';
-import * as offers from '$lib/server/data/offers';
 import { describeSchedule } from '$lib/schedule/describe';
 import { upcoming } from '$lib/schedule/upcoming';
 import type { UpcomingDate } from '$lib/types';
 import type { PageServerLoad } from './$types';
+import * as publicReads from '$lib/server/data/public-reads';
 
 /** How many next dates the page lists, looking how far ahead. */
 const NEXT_DATES = 6;
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	// an id that is no UUID cannot be an offer: no database round trip, no SQL error
 	if (!UUID.test(params.id)) error(404, { message: 'error.not_found', key: 'error.not_found' });
 	const locale = toLocale(params.locale ?? locals.locale);
-	const offer = await orHttpError(offers.get(locals.supabase, params.id.toLowerCase(), locale));
+	const offer = await orHttpError(publicReads.offer(params.id.toLowerCase(), locale));
 	if (!offer) error(404, { message: 'error.not_found', key: 'error.not_found' });
 
 	const nextDates: UpcomingDate[] = upcoming(offer.schedules, {

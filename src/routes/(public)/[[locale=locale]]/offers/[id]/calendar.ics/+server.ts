@@ -8,13 +8,13 @@ import { toLocale } from '$lib/i18n/locales';
 import { UUID } from '$lib/server/api';
 import { CALENDAR_TYPE, offersCalendar } from '$lib/server/calendar';
 import { orHttpError } from '$lib/server/data/errors';
-import * as offers from '$lib/server/data/offers';
 import type { RequestHandler } from './$types';
+import * as publicReads from '$lib/server/data/public-reads';
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	if (!UUID.test(params.id)) error(404, { message: 'error.not_found', key: 'error.not_found' });
 	const locale = toLocale(params.locale ?? locals.locale);
-	const offer = await orHttpError(offers.get(locals.supabase, params.id.toLowerCase(), locale));
+	const offer = await orHttpError(publicReads.offer(params.id.toLowerCase(), locale));
 	if (!offer || offer.schedules.length === 0) {
 		error(404, { message: 'error.not_found', key: 'error.not_found' });
 	}

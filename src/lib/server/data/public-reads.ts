@@ -1,0 +1,113 @@
+/**
+ * What anonymous visitors read from the database, cached in this process until the data
+ * changes (the cache epoch, see $lib/server/cache). Always read with the anon key, never with
+ * a signed-in user's rights, so that nothing a staff member may see ends up in a visitor's page.
+ *
+ *   import * as publicReads from '$lib/server/data/public-reads';
+ *   const [info, list] = await Promise.all([publicReads.portalInfo(), publicReads.districts()]);
+ */
+import { searchAllOffers, type SearchQuery } from '$lib/server/search';
+import type {
+	DistrictDetail,
+	DistrictFeatureCollection,
+	DistrictSummary,
+	OfferDetail,
+	OfferSummary,
+	PortalInfo,
+	Schedule
+} from '$lib/types';
+import { memo } from '../cache/memo';
+import { createSupabase } from '../supabase';
+import * as districtData from './districts';
+import * as offerData from './offers';
+import * as portal from './portal';
+import { ofOffers, type OfferSchedules } from './schedules';
+
+const frame = memo<PortalInfo>({ max: 1 });
+const districtList = memo<DistrictSummary[]>({ max: 1 });
+const districtDetails = memo<DistrictDetail | null>({ max: 500 });
+const districtShapes = memo<DistrictFeatureCollection>({ max: 1 });
+const offerDetails = memo<OfferDetail | null>({ max: 2_000 });
+const offerSchedules = memo<OfferSchedules | null>({ max: 20_000 });
+
+/** The city, its current concept and counts. */
+export const portalInfo = () => frame.get('', async () => portal.info(await createSupabase()));
+
+/** All districts by name. */
+export const districts = () =>
+	districtList.get('', async () => districtData.list(await createSupabase()));
+
+/** One district with its outline; null when there is none with this slug. */
+export const district = (slug: string) =>
+	districtDetails.get(slug, async () => districtData.get(await createSupabase(), slug));
+
+/** Every district as GeoJSON. */
+export const districtsGeojson = () =>
+	districtShapes.get('', async () => districtData.geojson(await createSupabase()));
+
+/** One published offer as its page shows it, texts in `locale`; null when there is none. */
+export const offer = (id: string, locale: string) =>
+	offerDetails.get(`${id}/${locale}`, async () =>
+		offerData.get(await createSupabase(), id, locale)
+	);
+
+/**
+ * Where and when the given published offers take place, by offer id (unpublished ones are
+ * missing): from the cache where it has them, the others in one call.
+ */
+export async function schedulesOf(ids: readonly string[]): Promise<Map<string, OfferSchedules>> {
+	const unique = [...new Set(ids)];
+	const absent = unique.filter((id) => !offerSchedules.has(id));
+	let batch: Promise<Map<string, OfferSchedules>> | undefined;
+	const load = async (id: string) => {
+		// an id evicted since the filter above is read on its own
+		const ids = absent.includes(id) ? absent : [id];
+		const rows = ids === absent ? (batch ??= ofOffers(await createSupabase(), absent)) : null;
+		return (await (rows ?? ofOffers(await createSupabase(), ids))).get(id) ?? null;
+	};
+	const rows = await Promise.all(unique.map((id) => offerSchedules.get(id, () => load(id))));
+	return new Map(rows.filter((row) => row !== null).map((row) => [row.offer_id, row]));
+}
+
+/** An offer the search found, with where and when it takes place. */
+export interface ScheduledOffer extends OfferSummary {
+	street: string | null;
+	postal_code: string | null;
+	locality: string | null;
+	updated_at: string | null;
+	schedules: Schedule[];
+}
+
+export interface ScheduledOffers {
+	/** The offers in the search's order, at most `max`. */
+	offers: ScheduledOffer[];
+	/** All offers that match, also those beyond `max`. */
+	total: number;
+	/** Whether the search engine failed and the database answered with plain filters. */
+	degraded: boolean;
+}
+
+/**
+ * The offers a search finds (every page, up to `max`) with their schedules: for views of
+ * dates across many offers ("this week", calendar feeds). `query.limit` and `query.offset` are
+ * ignored.
+ * @throws when the database fails (also when the search fell back to it)
+ */
+export async function scheduledOffers(
+	query: SearchQuery,
+	options: { max: number }
+): Promise<ScheduledOffers> {
+	const supabase = await createSupabase();
+	const { offers: found, total, degraded } = await searchAllOffers(supabase, query, options.max);
+	const byOffer = await schedulesOf(found.map((offer) => offer.id));
+	const offers: ScheduledOffer[] = [];
+	for (const offer of found) {
+		const extra = byOffer.get(offer.id);
+		// published when searched, unpublished since: left out
+		if (!extra) continue;
+		const { offer_id: _id, ...where } = extra;
+		// the search's row is the list's row (category as text)
+		offers.push({ ...(offer as OfferSummary), ...where });
+	}
+	return { offers, total, degraded };
+}

@@ -1,0 +1,56 @@
+/**
+ * 429 with Retry-After for a client that asks too much at once (FairUse in $lib/server/fair-use):
+ * feeds and GeoJSON, searches, sign-in have a budget per minute; every dynamic request counts
+ * against the cap on requests in flight. FAIR_USE=off turns it off (for test suites that send
+ * everything from one address).
+ */
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { FairUse, type RouteClass } from '../fair-use';
+
+const limiter = new FairUse();
+
+const FEEDS = /(?:\.ics|\.geojson)$/;
+const SIGN_IN = /^\/(?:staff|city)\/sign-in(?:\/|$)/;
+
+function routeClass({ request, url }: RequestEvent): RouteClass {
+	if (request.method === 'POST' && SIGN_IN.test(url.pathname)) return 'sign-in';
+	if (FEEDS.test(url.pathname)) return 'feed';
+	if (url.searchParams.get('q')) return 'search';
+	return 'page';
+}
+
+function clientAddress(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		// ADDRESS_HEADER is set but the proxy did not send it
+		return 'unknown';
+	}
+}
+
+export const fairUse: Handle = async ({ event, resolve }) => {
+	if (env.FAIR_USE === 'off') return resolve(event);
+	const verdict = limiter.admit(clientAddress(event), routeClass(event));
+	if (!verdict.ok) {
+		const api = event.url.pathname.startsWith('/api/');
+		const message =
+			verdict.reason === 'rate'
+				? 'too many requests from your address; please wait a minute'
+				: 'too many requests from your address at once; please wait a moment';
+		return new Response(api ? JSON.stringify({ error: { message } }) : message, {
+			status: 429,
+			headers: {
+				'retry-after': String(verdict.retryAfterSeconds),
+				'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+				'cache-control': 'no-store'
+			}
+		});
+	}
+	try {
+		const response = await resolve(event);
+		return response;
+	} finally {
+		verdict.release();
+	}
+};

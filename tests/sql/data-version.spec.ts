@@ -1,0 +1,54 @@
+/**
+ * `data_version()`: a counter every statement that changes what the public sees moves, and the
+ * search worker's completion too; the portal's caches follow it (src/lib/server/cache).
+ */
+import { describe, expect, it } from 'vitest';
+import { engines, useSession, type SqlQuery } from './engines';
+import { createCity, createOffer, createOrganisation, createUser } from './factories';
+
+const version = async (db: SqlQuery) =>
+	Number((await db.query<{ v: number }>('select public.data_version() as v'))[0].v);
+
+for (const engine of engines) {
+	describe(`${engine.name}: data_version()`, () => {
+		const db = useSession(engine);
+
+		it('moves once per statement that changes public data', async () => {
+			const city = await createCity(db());
+			const org = await createOrganisation(db(), city.id);
+			const before = await version(db());
+			const offer = await createOffer(db(), org.id); // two statements: offer and its text
+			expect(await version(db())).toBe(before + 2);
+			await db().query(`update public.offer_translations set title = 'Neu' where offer_id = $1`, [
+				offer.id
+			]);
+			expect(await version(db())).toBe(before + 3);
+		});
+
+		it('moves when the worker marks outbox rows done, not when it claims them', async () => {
+			const org = await createOrganisation(db(), (await createCity(db())).id);
+			await createOffer(db(), org.id);
+			const claimed = await db().as({ role: 'service_role' }, async (q) => {
+				const before = await version(q);
+				const rows = await q.query<{ outbox_ids: number[] }>(
+					'select outbox_ids from public.claim_search_outbox(10)'
+				);
+				expect(await version(q)).toBe(before);
+				await q.query('select public.complete_search_outbox($1)', [
+					rows.flatMap((r) => r.outbox_ids)
+				]);
+				return (await version(q)) - before;
+			});
+			expect(claimed).toBe(1);
+		});
+
+		it('does not move for what the public never sees, and any role may read it', async () => {
+			const before = await version(db());
+			await createUser(db());
+			expect(await version(db())).toBe(before);
+			for (const role of ['anon', 'service_role'] as const) {
+				expect(await db().as({ role }, version)).toBe(before);
+			}
+		});
+	});
+}
