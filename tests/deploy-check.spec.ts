@@ -1,6 +1,7 @@
 /**
  * `npm run check:deploy` against the embedded default: the Supabase half in process on a seeded
- * database (what it finds when all is well, a missing grant, a migration not applied), and the
+ * database (what it finds when all is well, a missing grant, a migration not applied), the
+ * Meilisearch half against the fake server (which refuses what a real one refuses), and the
  * command once end to end, as an operator runs it.
  */
 import type { PGlite } from '@electric-sql/pglite';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import ws from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/database.types';
+import { checkMeilisearch } from '$lib/server/deploy/meilisearch-checks';
 import { formatReport } from '$lib/server/deploy/report';
 import { checkSupabase, type SupabaseTarget } from '$lib/server/deploy/supabase-checks';
 import {
@@ -18,6 +20,10 @@ import {
 	createTestDatabase,
 	EMBEDDED_URL
 } from '$lib/server/embedded';
+import { FakeMeilisearch } from '$lib/server/search/fake-meilisearch';
+import { MeilisearchEngine } from '$lib/server/search/meilisearch';
+import { MEILI_KEY_REQUIREMENTS } from '$lib/server/search/meilisearch-keys';
+import { readAllDocuments } from '$lib/server/search/rebuild';
 
 const SECRET = 'deploy-check-test-secret-of-32-characters';
 
@@ -128,6 +134,96 @@ describe('the deploy check of Supabase', () => {
 		expect(findings).toHaveLength(1);
 		expect(findings[0]).toMatchObject({ check: 'reachable', status: 'fail' });
 		expect(findings[0].fix).toContain('SUPABASE_URL');
+	});
+});
+
+describe('the deploy check of Meilisearch', () => {
+	const keys = {
+		master: 'master-key',
+		search: 'search-key',
+		admin: 'admin-key',
+		narrowAdmin: 'admin-key-for-offers-only'
+	};
+	let meili: FakeMeilisearch;
+	const env = (overrides: Record<string, string> = {}) => ({
+		MEILI_HOST: meili.url,
+		MEILI_SEARCH_KEY: keys.search,
+		MEILI_ADMIN_KEY: keys.admin,
+		...overrides
+	});
+
+	beforeAll(async () => {
+		meili = await new FakeMeilisearch({
+			masterKey: keys.master,
+			keys: [
+				{ key: keys.search, ...MEILI_KEY_REQUIREMENTS.search },
+				{ key: keys.admin, ...MEILI_KEY_REQUIREMENTS.admin },
+				// the pattern of the live index alone: a rebuild's swap is refused
+				{
+					key: keys.narrowAdmin,
+					actions: [...MEILI_KEY_REQUIREMENTS.admin.actions],
+					indexes: ['offers']
+				}
+			]
+		}).start();
+	});
+	afterAll(() => meili?.stop());
+
+	it('says there is no index yet, and to run reindex', async () => {
+		const findings = await checkMeilisearch(target.service, env());
+		expect(statusOf(findings)).toMatchObject({ reachable: 'ok', 'admin key': 'ok', index: 'fail' });
+		expect(findings.find((f) => f.check === 'index')!.fix).toContain('npm run reindex');
+	});
+
+	it('finds keys, settings and documents in order after a rebuild', async () => {
+		const engine = new MeilisearchEngine({
+			host: meili.url,
+			searchKey: keys.search,
+			adminKey: keys.admin
+		});
+		await engine.replaceAll(await readAllDocuments(target.service));
+		const findings = await checkMeilisearch(target.service, env());
+		expect(statusOf(findings)).toEqual({
+			reachable: 'ok',
+			'search key': 'ok',
+			'admin key': 'ok',
+			'index settings': 'ok',
+			'index documents': 'ok'
+		});
+		// the throwaway indexes of the admin key's check are gone again
+		expect([...meili.indexes.keys()]).toEqual(['offers']);
+	});
+
+	it('names what is wrong with the keys', async () => {
+		const findings = await checkMeilisearch(
+			target.service,
+			env({ MEILI_SEARCH_KEY: keys.master, MEILI_ADMIN_KEY: keys.narrowAdmin })
+		);
+		expect(statusOf(findings)).toMatchObject({ 'search key': 'warn', 'admin key': 'fail' });
+		expect(findings.find((f) => f.check === 'admin key')!.detail).toContain('indexes.create');
+		expect(findings.find((f) => f.check === 'admin key')!.fix).toContain('offers*');
+	});
+
+	it('warns when one key serves both, and fails when Meilisearch cannot be reached', async () => {
+		const one = await checkMeilisearch(target.service, {
+			MEILI_HOST: meili.url,
+			MEILI_KEY: keys.master
+		});
+		expect(statusOf(one)).toMatchObject({ keys: 'warn' });
+		const away = await checkMeilisearch(target.service, { MEILI_HOST: 'http://127.0.0.1:9' });
+		expect(away).toEqual([expect.objectContaining({ check: 'reachable', status: 'fail' })]);
+	});
+
+	it('sees an index that missed a change', async () => {
+		await db.exec(
+			`update public.offer_translations set title = title || ' (neu)'
+			 where offer_id = (select id from public.offers where state = 'published' limit 1)`
+		);
+		const documents = (await checkMeilisearch(target.service, env())).find(
+			(f) => f.check === 'index documents'
+		)!;
+		expect(documents.status).toBe('warn');
+		expect(documents.fix).toContain('npm run reindex');
 	});
 });
 

@@ -5,10 +5,11 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
+import { checkMeilisearch } from './meilisearch-checks';
 import type { Finding } from './report';
 
 export async function checkSearch(
-	_service: SupabaseClient<Database>,
+	service: SupabaseClient<Database>,
 	env: Record<string, string | undefined> = process.env
 ): Promise<Finding[]> {
 	if (!env.MEILI_HOST) {
@@ -22,5 +23,5 @@ export async function checkSearch(
 			}
 		];
 	}
-	return [];
+	return checkMeilisearch(service, env);
 }
