@@ -61,16 +61,29 @@ export function intlLocale(locale: string): string {
 	return htmlLang(locale);
 }
 
-const formatCache = new Map<string, Intl.DateTimeFormat>();
+/** Intl objects cost more to make than to use: one per locale and options, kept. */
+const intlCache = new Map<string, unknown>();
+
+function cachedIntl<T>(kind: string, locale: string, options: object, make: () => T): T {
+	const cacheKey = `${kind}|${locale}|${JSON.stringify(options)}`;
+	let value = intlCache.get(cacheKey) as T | undefined;
+	if (value === undefined) {
+		value = make();
+		intlCache.set(cacheKey, value);
+	}
+	return value;
+}
+
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
+	cachedIntl('number', locale, options, () => new Intl.NumberFormat(intlLocale(locale), options));
 
 function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	const cacheKey = `${locale}|${JSON.stringify(options)}`;
-	let format = formatCache.get(cacheKey);
-	if (!format) {
-		format = new Intl.DateTimeFormat(intlLocale(locale), options);
-		formatCache.set(cacheKey, format);
-	}
-	return format;
+	return cachedIntl(
+		'date',
+		locale,
+		options,
+		() => new Intl.DateTimeFormat(intlLocale(locale), options)
+	);
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -147,27 +160,37 @@ export function formatDateWithWeekday(
 
 /** A whole number or decimal in the locale's digits and separators. */
 export function formatNumber(locale: string, value: number): string {
-	return new Intl.NumberFormat(intlLocale(locale)).format(value);
+	return numberFormat(locale).format(value);
 }
 
 /** A share (0.25) as a percentage ("25 %"). */
 export function formatPercent(locale: string, share: number): string {
-	return new Intl.NumberFormat(intlLocale(locale), {
-		style: 'percent',
-		maximumFractionDigits: 0
-	}).format(share);
+	return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** A distance in metres as kilometres with one decimal: "1,2 km", "٠٫٨ كم". */
+export function formatKilometres(locale: string, metres: number): string {
+	return numberFormat(locale, {
+		style: 'unit',
+		unit: 'kilometer',
+		maximumFractionDigits: 1
+	}).format(metres / 1000);
 }
 
 /** An amount in euros. */
 export function formatEuro(locale: string, amount: number): string {
-	return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR' }).format(
-		amount
-	);
+	return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(amount);
 }
 
 /** Items as a list in the locale's words: "Deutsch, Englisch und Arabisch", "أ وب وج". */
 export function formatList(locale: string, items: readonly string[]): string {
-	return new Intl.ListFormat(intlLocale(locale), { type: 'conjunction' }).format(items);
+	const options = { type: 'conjunction' } as const;
+	return cachedIntl(
+		'list',
+		locale,
+		options,
+		() => new Intl.ListFormat(intlLocale(locale), options)
+	).format(items);
 }
 
 /**
@@ -178,9 +201,14 @@ export function formatList(locale: string, items: readonly string[]): string {
 export function languageName(locale: string, code: string): string {
 	if (isLocale(code) && LOCALE_INFO[code].lang !== code) return LOCALE_INFO[code].name;
 	try {
-		return new Intl.DisplayNames(intlLocale(locale), { type: 'language', fallback: 'code' }).of(
-			code
-		) as string;
+		const options = { type: 'language', fallback: 'code' } as const;
+		const names = cachedIntl(
+			'names',
+			locale,
+			options,
+			() => new Intl.DisplayNames(intlLocale(locale), options)
+		);
+		return names.of(code) as string;
 	} catch {
 		return code;
 	}

@@ -1,5 +1,6 @@
 /**
- * The server's translator: one i18next instance per request, holding the UI messages from
+ * The server's translator: one i18next instance per locale, made on first use and shared by
+ * the requests in that locale (it never changes language), holding the UI messages from
  * `messages/<locale>.json` (flat keys, JSON v4 plural suffixes). Missing keys fall back to
  * English, then German; messages.spec.ts makes sure none are missing.
  *
@@ -29,12 +30,23 @@ const resources = Object.fromEntries(
 export interface Translator extends I18n {
 	/** The current locale's messages, for the browser. */
 	readonly messages: Messages;
-	/** The request's i18next instance. */
+	/** The locale's i18next instance. */
 	readonly i18next: i18n;
 }
 
-/** A translator for one request. Synchronous: the resources are in memory, no backend loads. */
+const translators = new Map<Locale, Translator>();
+
+/** The translator of a locale. Synchronous: the resources are in memory, no backend loads. */
 export function createTranslator(locale: Locale): Translator {
+	let translator = translators.get(locale);
+	if (!translator) {
+		translator = makeTranslator(locale);
+		translators.set(locale, translator);
+	}
+	return translator;
+}
+
+function makeTranslator(locale: Locale): Translator {
 	const instance = i18next.createInstance();
 	void instance.init({
 		lng: locale,
