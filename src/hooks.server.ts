@@ -42,8 +42,11 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		console.error(`[${event.request.method} ${event.url.pathname}] ${error.message}`);
 		return { message: error.key, key: error.key };
 	}
-	if (status === 404) {
-		return { message, key: 'error.not_found' };
+	if (status < 500) {
+		// a client's mistake (no such page, a method or body the route does not take): one line
+		const path = event.url.pathname.slice(0, 200);
+		console.warn(`[${event.request.method} ${path}] ${status} ${message}`);
+		return { message, key: status === 404 ? 'error.not_found' : 'error.invalid_input' };
 	}
 	console.error(`[${event.request.method} ${event.url.pathname}] ${status} ${message}`, error);
 	return { message: 'error.unexpected', key: 'error.unexpected' };
