@@ -1,14 +1,16 @@
 /**
  * Every request passes a sequence of small handles (src/lib/server/hooks/), outermost first:
- * security headers on every answer, the locale (a page without one is redirected to the
- * visitor's language), the Supabase client with the visitor's rights, `<html lang dir>`.
- * The Content Security Policy is set by SvelteKit (kit.csp in svelte.config.js).
+ * security headers on every answer, the API's CORS, the locale (a page without one is
+ * redirected to the visitor's language), the Supabase client with the visitor's rights,
+ * `<html lang dir>`. The Content Security Policy is set by SvelteKit (kit.csp in
+ * svelte.config.js).
  *
  * No cookies: anonymous visitors get none.
  */
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { isDataError } from '$lib/server/data/errors';
+import { cors } from '$lib/server/hooks/cors';
 import { locale } from '$lib/server/hooks/locale';
 import { pageLanguage } from '$lib/server/hooks/page-language';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
@@ -30,7 +32,7 @@ export const init: ServerInit = async () => {
 	});
 };
 
-export const handle = sequence(securityHeaders, locale, supabase, pageLanguage);
+export const handle = sequence(securityHeaders, cors, locale, supabase, pageLanguage);
 
 /**
  * Unexpected errors: the raw error goes to the log, the visitor gets a message key that the
