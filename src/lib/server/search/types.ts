@@ -139,7 +139,7 @@ export interface SearchQuery {
 	offset?: number;
 }
 
-/** An offer as a list shows it (the shape of a `list_offers()` row). */
+/** An offer as a list shows it (a card of the list). */
 export interface OfferSummary {
 	id: string;
 	title: string;
