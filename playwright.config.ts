@@ -50,10 +50,11 @@ export default defineConfig({
 			}
 		}
 	],
-	// The production build (`npm run build` first): SvelteKit checks CSRF origins only there.
-	// DATA_DIR=memory keeps the embedded database in memory, so every run starts afresh.
+	// The production server (`npm run build` first; server.js, as `npm start` runs it): SvelteKit
+	// checks CSRF origins only there. DATA_DIR=memory keeps the embedded database in memory, so
+	// every run starts afresh.
 	webServer: {
-		command: 'node build',
+		command: 'node server.js',
 		port,
 		env: {
 			PORT: String(port),

