@@ -2,7 +2,9 @@
  * Offers from a CSV file: one row per offer with its text in one locale, its place, its
  * measures and optionally its first date and recurrence. The file is checked here for what a
  * CSV parser can see (shape, header); every value is checked by `public.import_offers`, which
- * imports all rows or none and names each bad row with its line in the file.
+ * imports all rows or none and names each bad row with its line in the file. Web and e-mail
+ * addresses and phone numbers follow `$lib/schemas/safe-text` (the database has the same rules);
+ * bidirectional formatting and control characters are cleaned out of the texts.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database, Json } from '$lib/database.types';
@@ -68,9 +70,16 @@ export const OFFER_COLUMNS: readonly CsvColumn[] = [
 		description: 'German needed: none, a1, a2, b1, b2 or c1; empty is unknown'
 	},
 	{ name: 'registration', description: 'none (default), recommended or required' },
-	{ name: 'registration_url', description: 'web address for registering, https://…' },
-	{ name: 'contact_email', description: 'e-mail address' },
-	{ name: 'contact_phone', description: 'phone number: digits, spaces and + ( ) / -' },
+	{
+		name: 'registration_url',
+		description:
+			'web address for registering: http:// or https:// and a host name such as example.org'
+	},
+	{
+		name: 'contact_email',
+		description: 'e-mail address such as name@example.org, without mailto:'
+	},
+	{ name: 'contact_phone', description: 'phone number: digits, spaces and + ( ) / - .' },
 	{ name: 'state', description: 'draft (default), published or archived' },
 	{ name: 'last_verified_on', description: 'when the details were last checked: YYYY-MM-DD' },
 	{
