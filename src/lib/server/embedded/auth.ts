@@ -13,9 +13,9 @@
  * auth-js sends, `{ code, message }` and the header echoed back; without it, the older
  * `{ code: <status>, error_code, msg }`. Everything else is refused with a 404 that says so.
  */
-import type { PGliteInterface, Transaction } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
 import { JwtError, signJwt, verifyJwt, type JwtClaims } from './jwt';
+import type { SqlDatabase, SqlTransaction as Transaction } from './sql';
 
 /** Settings of the Auth handler. */
 export interface AuthOptions {
@@ -581,7 +581,7 @@ function userId(value: string): string {
  * `body` is the request body read as text.
  */
 export async function handleAuth(
-	db: PGliteInterface,
+	db: SqlDatabase,
 	request: Request,
 	path: string,
 	body: string,

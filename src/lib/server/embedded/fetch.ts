@@ -5,12 +5,13 @@
  *
  * Like the gateway, it asks for an `apikey` (the anon or service_role key) on every request
  * and, for /rest/v1, uses it as the bearer token when no Authorization header is sent.
- * Database work runs in PGlite transactions, which PGlite serialises: it is one connection.
+ * Database work runs in transactions of the given database: PGlite, which serialises them (it
+ * is one connection), or a PostgreSQL pool (DATABASE_URL, see postgres.ts).
  */
-import type { PGliteInterface } from '@electric-sql/pglite';
 import { handleAuth } from './auth';
 import { JwtError, verifyJwt } from './jwt';
-import { handleRest } from './postgrest';
+import { handleRest, SchemaCache } from './postgrest';
+import type { SqlDatabase } from './sql';
 
 /** Base URL of the embedded Supabase; no request leaves the process. */
 export const EMBEDDED_URL = 'http://embedded.supabase.local';
@@ -35,12 +36,16 @@ function gatewayError(status: number, message: string, hint?: string): Response 
 	});
 }
 
+/** The embedded fetch, and a way to make it read the database's functions anew. */
+export type EmbeddedFetch = typeof fetch & {
+	/** Forgets the functions read from pg_catalog (PostgREST's schema cache reload). */
+	reloadSchema(): void;
+};
+
 /** Creates the fetch function supabase-js is given with `global: { fetch }`. */
-export function createEmbeddedFetch(
-	db: PGliteInterface,
-	options: EmbeddedFetchOptions
-): typeof fetch {
+export function createEmbeddedFetch(db: SqlDatabase, options: EmbeddedFetchOptions): EmbeddedFetch {
 	const { jwtSecret } = options;
+	const schemaCache = new SchemaCache();
 	const authOptions = {
 		jwtSecret,
 		issuer: `${EMBEDDED_URL}/auth/v1`,
@@ -108,10 +113,12 @@ export function createEmbeddedFetch(
 				headers.set('authorization', `Bearer ${apikey}`);
 				restRequest = new Request(request.url, { method: request.method, headers });
 			}
-			return handleRest(db, restRequest, rest, body, { jwtSecret });
+			return handleRest(db, restRequest, rest, body, { jwtSecret, schemaCache });
 		}
 		return handleAuth(db, request, rest, body, authOptions);
 	}
 
-	return embeddedFetch as typeof fetch;
+	return Object.assign(embeddedFetch as typeof fetch, {
+		reloadSchema: () => schemaCache.clear()
+	});
 }

@@ -13,8 +13,9 @@ import path from 'node:path';
 import ws from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './database';
-import { createEmbeddedFetch, EMBEDDED_URL } from './fetch';
+import { createEmbeddedFetch, EMBEDDED_URL, type EmbeddedFetch } from './fetch';
 import { createKeys, signJwt } from './jwt';
+import type { SqlDatabase } from './sql';
 
 const MIGRATION = `
 create extension if not exists postgis with schema extensions;
@@ -522,5 +523,125 @@ describe('roles and claims', () => {
 		const wrong = await client('not-a-key').rpc('whoami');
 		expect(wrong.status).toBe(401);
 		expect(wrong.error?.message).toBe('Invalid API key');
+	});
+});
+
+describe('statements per call', () => {
+	/**
+	 * A client over a database that counts the statements it runs: each transaction's begin and
+	 * commit (or rollback) and every query in it. A fetch of its own, so its schema cache starts
+	 * empty.
+	 */
+	function counting(): { client: SupabaseClient; fetch: EmbeddedFetch; statements(): number } {
+		let statements = 0;
+		const counted: SqlDatabase = {
+			get closed() {
+				return db.closed;
+			},
+			transaction(fn) {
+				statements += 2;
+				return db.transaction((tx) =>
+					fn({
+						query(sql, params) {
+							statements++;
+							return tx.query(sql, params);
+						}
+					})
+				);
+			}
+		};
+		const fetch = createEmbeddedFetch(counted, { jwtSecret: SECRET });
+		const client = createClient(EMBEDDED_URL, anonKey, {
+			auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+			global: { fetch },
+			realtime: { transport: ws as never }
+		});
+		return {
+			client,
+			fetch,
+			statements: () => {
+				const count = statements;
+				statements = 0;
+				return count;
+			}
+		};
+	}
+
+	it('runs four once the function is known: begin, the settings, the call, commit', async () => {
+		const { client, statements } = counting();
+		expect((await client.rpc('add_them', { a: 1, b: 2 })).data).toBe(3);
+		expect(statements()).toBe(5); // the first call reads pg_catalog
+		expect((await client.rpc('add_them', { a: 2, b: 2 })).data).toBe(4);
+		expect(statements()).toBe(4);
+		expect((await client.rpc('add_them', { a: 2, b: 3 }, { get: true })).data).toBe(5);
+		expect(statements()).toBe(4);
+		// Writes, read-only refusals, response GUCs and errors cost no more.
+		await client.rpc('created');
+		statements();
+		const created = await raw('/rpc/created', { method: 'POST' });
+		expect(created.status).toBe(201);
+		expect((await client.rpc('created')).status).toBe(201);
+		expect(statements()).toBe(4);
+		await client.rpc('add_note', { p_title: 'x' }, { get: true });
+		statements();
+		const refused = await client.rpc('add_note', { p_title: 'x' }, { get: true });
+		expect(refused.status).toBe(405);
+		expect(statements()).toBe(4);
+		expect((await client.rpc('whoami')).data).toMatchObject({ role: 'anon', read_only: 'on' });
+		expect((await client.rpc('whoami')).data).toMatchObject({ role: 'anon', read_only: 'on' });
+		expect(statements()).toBe(5 + 4);
+	});
+
+	it('reads a function again when the cache has no overload that fits, or it was dropped', async () => {
+		const { client, fetch, statements } = counting();
+		expect((await client.rpc('changing')).status).toBe(404);
+		await db.exec(`create function public.changing() returns text language sql stable as $$ select 'first' $$;
+			grant execute on function public.changing() to anon;`);
+		expect((await client.rpc('changing')).data).toBe('first');
+		await db.exec(`drop function public.changing();
+			create function public.changing(x integer) returns text language sql stable as $$ select 'second ' || x $$;
+			grant execute on function public.changing(integer) to anon;`);
+		statements();
+		// The cached entry has no argument x: read again.
+		expect((await client.rpc('changing', { x: 2 })).data).toBe('second 2');
+		expect(statements()).toBe(5);
+		await db.exec(`drop function public.changing(integer);
+			create function public.changing(y integer) returns text language sql stable as $$ select 'third ' || y $$;
+			grant execute on function public.changing(integer) to anon;`);
+		// The cached entry fits, the call fails with 42883: dropped, and the request runs again.
+		const stale = await client.rpc('changing', { x: 3 });
+		expect(stale.status).toBe(404);
+		expect(stale.error?.code).toBe('PGRST202');
+		expect(statements()).toBe(4 + 3);
+		// The second attempt read the function anew and cached it.
+		expect((await client.rpc('changing', { y: 4 })).data).toBe('third 4');
+		expect(statements()).toBe(4);
+		// A change the cache cannot notice (here: the return type) needs a reload.
+		await db.exec(`drop function public.changing(integer);
+			create function public.changing(y integer) returns integer language sql stable as $$ select y $$;
+			grant execute on function public.changing(integer) to anon;`);
+		fetch.reloadSchema();
+		expect((await client.rpc('changing', { y: 5 })).data).toBe(5);
+		expect(statements()).toBe(5);
+		await db.exec('drop function public.changing(integer)');
+	});
+
+	it('checks the response GUCs a function set in the same statement, rolling back on a bad one', async () => {
+		await db.exec(`create function public.bad_status() returns void
+			language plpgsql security definer set search_path = '' as $$
+			begin
+			  insert into public.notes (owner_id, title)
+			    select id, 'bad status' from auth.users limit 1;
+			  perform set_config('response.status', 'teapot', true);
+			end $$;
+			grant execute on function public.bad_status() to anon;`);
+		await signedIn('bad-status@example.test');
+		const { client, statements } = counting();
+		const { error, status } = await client.rpc('bad_status');
+		expect(status).toBe(500);
+		expect(error).toMatchObject({ code: 'PGRST112', message: 'Invalid response.status' });
+		expect(statements()).toBe(5);
+		const { rows } = await db.query(`select 1 from public.notes where title = 'bad status'`);
+		expect(rows).toEqual([]);
 	});
 });

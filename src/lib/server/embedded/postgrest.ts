@@ -13,18 +13,25 @@
  *   `nulls=stripped`, `Prefer: count=exact`, `limit`/`offset` and `Range`, `Content-Range`;
  * - errors as `{ code, details, hint, message }` with PostgREST's SQLSTATE → HTTP status table.
  *
+ * A call costs four statements, as in PostgREST: begin; one `select set_config(…), …` for the
+ * search path, role, claims, request GUCs and read-only mode; the call, which also reads the
+ * response GUCs; commit. Functions are read from pg_catalog once and kept in a
+ * {@link SchemaCache} (one more statement on the first call of a name).
+ *
  * Tables and views, filters, `order` and embedding are not served: it refuses them with a clear
  * error. SQL is never assembled from request strings: the function name is looked up in
  * pg_catalog, and only names and types read from the catalog are quoted into the statement;
  * argument values travel as one JSON parameter.
  */
-import type { PGliteInterface, Transaction } from '@electric-sql/pglite';
 import { JwtError, verifyJwt, type JwtClaims } from './jwt';
+import { isSqlError, type SqlDatabase, type SqlError, type SqlTransaction } from './sql';
 
 /** Settings of the REST handler. */
 export interface RestOptions {
 	/** The project's JWT secret: bearer tokens must be signed with it. */
 	jwtSecret: string;
+	/** The functions read from pg_catalog so far; without it, every call reads them anew. */
+	schemaCache?: SchemaCache;
 }
 
 /** The roles a JWT may name, as on Supabase. A token without a role claim acts as anon. */
@@ -89,19 +96,6 @@ function errorResponse(error: RestError, method: string): Response {
 // ---------------------------------------------------------------------------------------------
 // Errors from PostgreSQL
 
-/** A PostgreSQL error as PGlite reports it. */
-interface PgError {
-	code: string;
-	message: string;
-	detail?: string;
-	hint?: string;
-}
-
-function isPgError(error: unknown): error is PgError {
-	if (!(error instanceof Error) || !('severity' in error) || !('code' in error)) return false;
-	return typeof error.code === 'string' && /^[0-9A-Z]{5}$/.test(error.code);
-}
-
 /**
  * PostgREST's translation of SQLSTATE to HTTP status ("HTTP Status Codes" in its errors
  * reference). `authenticated` is PostgREST's test: the request's role is not the anon role.
@@ -160,7 +154,7 @@ export function statusForSqlState(code: string, authenticated: boolean): number 
 	return 400;
 }
 
-function fromPgError(error: PgError, authenticated: boolean): RestError {
+function fromSqlError(error: SqlError, authenticated: boolean): RestError {
 	const status = statusForSqlState(error.code, authenticated);
 	const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {};
 	return new RestError(
@@ -490,6 +484,44 @@ function toRoutine(row: RoutineRow): Routine {
 	};
 }
 
+/** Reads the functions called `name` in the exposed schema from pg_catalog. */
+async function lookUp(tx: SqlTransaction, name: string): Promise<Routine[]> {
+	const { rows } = await tx.query<RoutineRow>(ROUTINES_SQL, [EXPOSED_SCHEMA, name]);
+	return rows.map(toRoutine);
+}
+
+/**
+ * The functions of the exposed schema read from pg_catalog so far, by name: PostgREST's schema
+ * cache, for functions. The embedded database applies its migrations only at start, so an entry
+ * stays right for the life of the process. Where the schema can change under a running handler
+ * (a shared PostgreSQL that is migrated), the handler reads a name again when its entry has no
+ * overload that fits the call, and drops the entry and retries the request once when a call
+ * fails with 42883 (undefined function); `clear()` forgets everything, like PostgREST's
+ * `NOTIFY pgrst, 'reload schema'`. Only names that exist are kept, so its size is bounded by
+ * the schema.
+ */
+export class SchemaCache {
+	readonly #routines = new Map<string, Routine[]>();
+
+	get(name: string): Routine[] | undefined {
+		return this.#routines.get(name);
+	}
+
+	set(name: string, routines: Routine[]): void {
+		if (routines.length > 0) this.#routines.set(name, routines);
+		else this.#routines.delete(name);
+	}
+
+	delete(name: string): void {
+		this.#routines.delete(name);
+	}
+
+	/** Forgets every function: the next call of each reads pg_catalog again. */
+	clear(): void {
+		this.#routines.clear();
+	}
+}
+
 function quoteIdent(name: string): string {
 	return `"${name.replaceAll('"', '""')}"`;
 }
@@ -573,13 +605,23 @@ function resolve(name: string, routines: Routine[], call: Call, method: string):
 // ---------------------------------------------------------------------------------------------
 // The call
 
-interface Result {
+/** What the call statement answers: the result and the response GUCs the function set. */
+interface CallRow {
+	/** Rows of the whole result. */
 	total: number;
+	/** Rows of the requested page. */
 	rows: number;
+	/** The page as JSON text. */
 	body: string | null;
+	response_status: string | null;
+	response_headers: string | null;
 }
 
-/** Builds the statement for a resolved call. Only catalog names and types are quoted into it. */
+/**
+ * Builds the call statement of a resolved call. Only catalog names and types are quoted into it.
+ * Like PostgREST's, it reads `response.status` and `response.headers` in the same statement, after
+ * the function ran: both scalar subqueries in its FROM consume the whole result first.
+ */
 function buildStatement(
 	resolved: Resolved,
 	media: MediaType,
@@ -625,27 +667,32 @@ function buildStatement(
 	const offset = `$${params.length}::bigint`;
 	const sql =
 		`with pgrst_source as materialized (${source}) ` +
-		`select (select count(*) from pgrst_source)::int as total, ` +
-		`(select count(*) from (select 1 from pgrst_source limit ${limit} offset ${offset}) c)::int as rows, ` +
-		`(select ${aggregate} from (select * from pgrst_source limit ${limit} offset ${offset}) pgrst_page)::text as body`;
+		`select pgrst_total.total, pgrst_paged.rows, pgrst_paged.body, ` +
+		`nullif(current_setting('response.status', true), '') as response_status, ` +
+		`nullif(current_setting('response.headers', true), '') as response_headers ` +
+		`from (select count(*)::int as total from pgrst_source) pgrst_total, ` +
+		`(select count(*)::int as rows, (${aggregate})::text as body ` +
+		`from (select * from pgrst_source limit ${limit} offset ${offset}) pgrst_page) pgrst_paged`;
 	return { sql, params };
 }
 
-interface Outcome extends Result {
+interface Outcome {
 	routine: Routine;
+	total: number;
+	rows: number;
+	body: string | null;
 	status: number | null;
 	headers: Record<string, string>;
 }
 
-/** Reads `response.status` and `response.headers`, which a function may set (PostgREST GUCs). */
-async function responseSettings(
-	tx: Transaction
-): Promise<{ status: number | null; headers: Record<string, string> }> {
-	const { rows } = await tx.query<{ status: string | null; headers: string | null }>(
-		`select nullif(current_setting('response.status', true), '') as status,
-		        nullif(current_setting('response.headers', true), '') as headers`
-	);
-	const { status: statusText, headers: headersText } = rows[0];
+const INVALID_HEADERS =
+	'response.headers guc must be a JSON array composed of objects with a single key and a string value';
+
+/** Checks `response.status` and `response.headers`, which a function may set (PostgREST GUCs). */
+function responseSettings(
+	statusText: string | null,
+	headersText: string | null
+): { status: number | null; headers: Record<string, string> } {
 	let status: number | null = null;
 	if (statusText !== null) {
 		status = Number(statusText);
@@ -666,21 +713,11 @@ async function responseSettings(
 		} catch {
 			parsed = null;
 		}
-		if (!Array.isArray(parsed)) {
-			throw restError(
-				500,
-				'PGRST111',
-				'response.headers guc must be a JSON array composed of objects with a single key and a string value'
-			);
-		}
+		if (!Array.isArray(parsed)) throw restError(500, 'PGRST111', INVALID_HEADERS);
 		for (const item of parsed) {
 			const entries = item && typeof item === 'object' ? Object.entries(item) : [];
 			if (entries.length !== 1 || typeof entries[0][1] !== 'string') {
-				throw restError(
-					500,
-					'PGRST111',
-					'response.headers guc must be a JSON array composed of objects with a single key and a string value'
-				);
+				throw restError(500, 'PGRST111', INVALID_HEADERS);
 			}
 			headers[entries[0][0].toLowerCase()] = entries[0][1];
 		}
@@ -705,20 +742,56 @@ function requestCookiesJson(request: Request): string {
 	return JSON.stringify(cookies);
 }
 
+/** The transaction settings of a request, all set by one statement. */
+const SETTINGS_SQL = `select set_config('search_path', $1, true), set_config('role', $2, true),
+	set_config('request.jwt.claims', $3, true), set_config('request.method', $4, true),
+	set_config('request.path', $5, true), set_config('request.headers', $6, true),
+	set_config('request.cookies', $7, true)`;
+/**
+ * The same, read only: like `set transaction read only`, allowed at any point of a
+ * transaction (only the way back to read-write must come before its first query).
+ */
+const READ_ONLY_SETTINGS_SQL = `${SETTINGS_SQL}, set_config('transaction_read_only', 'on', true)`;
+
+/** The request after parsing: what {@link execute} runs. */
+interface Invocation {
+	request: Request;
+	method: string;
+	name: string;
+	identity: Identity;
+	call: Call;
+	media: MediaType;
+	paging: Paging;
+}
+
+/**
+ * Runs one call in its transaction: two statements when the function is in the schema cache
+ * (the settings, the call), three when it is read from pg_catalog first. `usedCache` is set
+ * when the call relied on a cached entry.
+ */
 async function execute(
-	tx: Transaction,
-	request: Request,
-	path: string,
-	name: string,
-	identity: Identity,
-	call: Call,
-	media: MediaType,
-	paging: Paging
+	tx: SqlTransaction,
+	invocation: Invocation,
+	cache: SchemaCache | undefined,
+	used: { cache: boolean }
 ): Promise<Outcome> {
-	const method = request.method;
-	await tx.query(`select set_config('search_path', $1, true)`, [SEARCH_PATH]);
-	const { rows: routineRows } = await tx.query<RoutineRow>(ROUTINES_SQL, [EXPOSED_SCHEMA, name]);
-	const resolved = resolve(name, routineRows.map(toRoutine), call, method);
+	const { request, method, name, identity, call, media, paging } = invocation;
+	let resolved: Resolved | undefined;
+	const cached = cache?.get(name);
+	if (cached) {
+		try {
+			resolved = resolve(name, cached, call, method);
+			used.cache = true;
+		} catch (error) {
+			// No overload of the cached entry fits: read the catalog, it may have changed.
+			if (!(error instanceof RestError)) throw error;
+		}
+	}
+	if (!resolved) {
+		const routines = await lookUp(tx, name);
+		cache?.set(name, routines);
+		resolved = resolve(name, routines, call, method);
+	}
 	if (resolved.filters.length > 0) {
 		throw unsupported(
 			`Filters on rpc results are not supported: ${resolved.filters.join(', ')}`,
@@ -731,28 +804,21 @@ async function execute(
 			`${EXPOSED_SCHEMA}.${routine.name} returns an untyped record, which the embedded Supabase cannot shape: declare "returns table (...)" or a composite type`
 		);
 	}
-	if (method !== 'POST' || !routine.volatile) await tx.query('set transaction read only');
-	await tx.query(
-		`select set_config('role', $1, true),
-		        set_config('request.jwt.claims', $2, true),
-		        set_config('request.method', $3, true),
-		        set_config('request.path', $4, true),
-		        set_config('request.headers', $5, true),
-		        set_config('request.cookies', $6, true)`,
-		[
-			identity.role,
-			JSON.stringify(identity.claims),
-			method,
-			path,
-			requestHeadersJson(request),
-			requestCookiesJson(request)
-		]
-	);
+	const readOnly = method !== 'POST' || !routine.volatile;
+	await tx.query(readOnly ? READ_ONLY_SETTINGS_SQL : SETTINGS_SQL, [
+		SEARCH_PATH,
+		identity.role,
+		JSON.stringify(identity.claims),
+		method,
+		`/rpc/${name}`,
+		requestHeadersJson(request),
+		requestCookiesJson(request)
+	]);
 	const { sql, params } = buildStatement(resolved, media, paging, call);
-	const { rows } = await tx.query<Result>(sql, params);
+	const { rows } = await tx.query<CallRow>(sql, params);
 	const result = rows[0];
+	// Both thrown inside the transaction: PostgREST rolls back what the call did.
 	if (media.object && routine.returnsSet && result.rows !== 1) {
-		// Thrown inside the transaction: PostgREST rolls back what the call did.
 		throw restError(
 			406,
 			'PGRST116',
@@ -760,8 +826,28 @@ async function execute(
 			`The result contains ${result.rows} rows`
 		);
 	}
-	const settings = await responseSettings(tx);
-	return { ...result, routine, ...settings };
+	const settings = responseSettings(result.response_status, result.response_headers);
+	return { routine, total: result.total, rows: result.rows, body: result.body, ...settings };
+}
+
+/**
+ * Runs the call; when it fails with 42883 (undefined function) after relying on the schema
+ * cache, the function changed since it was read: drop its entry and run the request once more.
+ * Nothing of the failed attempt remains, its transaction was rolled back.
+ */
+async function run(
+	db: SqlDatabase,
+	invocation: Invocation,
+	cache: SchemaCache | undefined
+): Promise<Outcome> {
+	const used = { cache: false };
+	try {
+		return await db.transaction((tx) => execute(tx, invocation, cache, used));
+	} catch (error) {
+		if (!cache || !used.cache || !isSqlError(error) || error.code !== '42883') throw error;
+		cache.delete(invocation.name);
+		return await db.transaction((tx) => execute(tx, invocation, cache, { cache: false }));
+	}
 }
 
 function contentRange(outcome: Outcome, paging: Paging, count: boolean): string {
@@ -776,7 +862,7 @@ function contentRange(outcome: Outcome, paging: Paging, count: boolean): string 
  * `body` is the request body read as text.
  */
 export async function handleRest(
-	db: PGliteInterface,
+	db: SqlDatabase,
 	request: Request,
 	path: string,
 	body: string,
@@ -813,11 +899,13 @@ export async function handleRest(
 
 		let outcome: Outcome;
 		try {
-			outcome = await db.transaction((tx) =>
-				execute(tx, request, `/rpc/${name}`, name, identity, call, media, paging)
+			outcome = await run(
+				db,
+				{ request, method, name, identity, call, media, paging },
+				options.schemaCache
 			);
 		} catch (error) {
-			if (isPgError(error)) throw fromPgError(error, identity.role !== ANON_ROLE);
+			if (isSqlError(error)) throw fromSqlError(error, identity.role !== ANON_ROLE);
 			throw error;
 		}
 
