@@ -224,6 +224,7 @@ const headerJunk = fc.oneof(
 	fc.constantFrom(4_000, 20_000).map((length) => 'x'.repeat(length))
 );
 
+/** Accept-Language: well-formed, malformed, huge, and built-in names first or among others. */
 const acceptLanguage = fc.oneof(
 	fc.constantFrom(
 		'de',
@@ -240,6 +241,10 @@ const acceptLanguage = fc.oneof(
 		`${'x-'.repeat(3_000)}de`,
 		'de,'.repeat(7_000)
 	),
+	fc.constantFrom(...RESERVED),
+	fc
+		.tuple(fc.constantFrom(...RESERVED), fc.constantFrom('de', 'fr;q=0.5, ar', '*'))
+		.map(([name, other]) => `${name}, ${other}`),
 	headerJunk
 );
 
@@ -262,9 +267,11 @@ const headers = fc.record(
 		range: fc.oneof(
 			fc.constantFrom('bytes=0-0', 'bytes=99999999-', 'bytes=abc', 'lines=1-2'),
 			headerJunk
-		)
+		),
+		// a cookie also keeps the response cache out of the way, so the whole sequence runs
+		cookie: fc.oneof(fc.constantFrom('a=b', '__proto__=1; constructor=2', '=;=;'), headerJunk)
 	},
-	{ requiredKeys: [] }
+	{ requiredKeys: ['accept-language'] }
 );
 
 interface Probe {
@@ -273,18 +280,43 @@ interface Probe {
 	headers?: Record<string, string>;
 }
 
+/** Node's limit on a request's head (request line and headers), in bytes. */
+const MAX_HEAD = 16 * 1024;
+
+/** `probe` as fast-check prints it when a property fails: long values shortened. */
+function printable(probe: Probe): Probe {
+	const short = (text: string) =>
+		text.length > 100 ? `${text.slice(0, 100)}… (${text.length} characters)` : text;
+	const lines = Object.entries(probe.headers ?? {}).map(
+		([name, value]) => `${name}: ${short(value)}`
+	);
+	return Object.assign(probe, {
+		[fc.toStringMethod]: () => [`${probe.method} ${short(probe.url)}`, ...lines].join('\n  ')
+	});
+}
+
 /**
  * Sends the request as it is (no redirects followed) and checks the answer: no 5xx, and under
  * /api readable from any origin. Returns the status.
  */
 async function probe(request: APIRequestContext, { method, url, headers }: Probe) {
-	const response = await request.fetch(url, {
-		method,
-		headers,
-		maxRedirects: 0,
-		failOnStatusCode: false,
-		timeout: 30_000
-	});
+	const head =
+		url.length +
+		Object.entries(headers ?? {}).reduce((sum, [n, v]) => sum + n.length + v.length, 0);
+	let response;
+	try {
+		response = await request.fetch(url, {
+			method,
+			headers,
+			maxRedirects: 0,
+			failOnStatusCode: false,
+			timeout: 30_000
+		});
+	} catch (error) {
+		// Node answers a head past its limit with 431 and may close before the client reads it
+		if (head > MAX_HEAD - 1024 && /ECONNRESET|EPIPE|socket hang up/.test(String(error))) return 431;
+		throw error;
+	}
 	const status = response.status();
 	const what = `${method} ${url.length > 200 ? `${url.slice(0, 200)}…` : url} → ${status}`;
 	expect(status, what).toBeLessThan(500);
@@ -306,11 +338,11 @@ test.describe('bad input never crashes', () => {
 		const all = routes();
 		await fc.assert(
 			fc.asyncProperty(
-				fc.constantFrom(...all),
-				queryString,
-				fc.constantFrom('GET', 'GET', 'GET', 'HEAD'),
-				async (route, query, method) => {
-					await probe(request, { method, url: route + query });
+				fc
+					.tuple(fc.constantFrom(...all), queryString, fc.constantFrom('GET', 'GET', 'GET', 'HEAD'))
+					.map(([route, query, method]) => printable({ method, url: route + query })),
+				async (sent) => {
+					await probe(request, sent);
 				}
 			),
 			{ seed: SEED, numRuns: 160 }
@@ -320,11 +352,15 @@ test.describe('bad input never crashes', () => {
 	test('generated paths answer below 500', async ({ request }) => {
 		await fc.assert(
 			fc.asyncProperty(
-				path(),
-				fc.constantFrom('', '?locale=de', '?__proto__=1', '?page=2'),
-				fc.constantFrom('GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'DELETE'),
-				async (where, query, method) => {
-					await probe(request, { method, url: where + query });
+				fc
+					.tuple(
+						path(),
+						fc.constantFrom('', '?locale=de', '?__proto__=1', '?page=2'),
+						fc.constantFrom('GET', 'GET', 'HEAD', 'OPTIONS', 'POST', 'DELETE')
+					)
+					.map(([where, query, method]) => printable({ method, url: where + query })),
+				async (sent) => {
+					await probe(request, sent);
 				}
 			),
 			{ seed: SEED, numRuns: 100 }
@@ -335,11 +371,11 @@ test.describe('bad input never crashes', () => {
 		const all = routes();
 		await fc.assert(
 			fc.asyncProperty(
-				fc.constantFrom(...all),
-				headers,
-				fc.constantFrom('GET', 'HEAD'),
-				async (route, sent, method) => {
-					await probe(request, { method, url: route, headers: sent });
+				fc
+					.tuple(fc.constantFrom(...all), headers, fc.constantFrom('GET', 'HEAD'))
+					.map(([url, sent, method]) => printable({ method, url, headers: sent })),
+				async (sent) => {
+					await probe(request, sent);
 				}
 			),
 			{ seed: SEED, numRuns: 60 }
