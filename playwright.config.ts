@@ -60,7 +60,10 @@ export default defineConfig({
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: baseURL,
-			DATA_DIR: 'memory'
+			DATA_DIR: 'memory',
+			// every test comes from one address: fair use is tested on a server of its own
+			// (tests/e2e/fair-use.spec.ts)
+			FAIR_USE: 'off'
 		},
 		timeout: 120_000,
 		reuseExistingServer: false

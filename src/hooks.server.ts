@@ -1,38 +1,71 @@
 /**
  * Every request passes a sequence of small handles (src/lib/server/hooks/), outermost first:
- * security headers on every answer, the API's CORS, the locale (a page without one is
- * redirected to the visitor's language), the Supabase client with the visitor's rights,
- * `<html lang dir>`. The Content Security Policy is set by SvelteKit (kit.csp in
- * svelte.config.js).
+ * security headers, the API's CORS, compression, the locale (a page without one is redirected
+ * to the visitor's language), fair use (429 for a client asking too much), the response cache
+ * for anonymous readers, the Supabase client with the visitor's rights, `<html lang dir>`. The
+ * Content Security Policy is set by SvelteKit (kit.csp in svelte.config.js) with hashes, so that
+ * a cached page can carry it.
  *
  * No cookies: anonymous visitors get none.
  */
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { watchDataVersion } from '$lib/server/cache/watcher';
 import { isDataError } from '$lib/server/data/errors';
 import { cors } from '$lib/server/hooks/cors';
+import { compression } from '$lib/server/hooks/compression';
+import { fairUse } from '$lib/server/hooks/fair-use';
 import { locale } from '$lib/server/hooks/locale';
 import { pageLanguage } from '$lib/server/hooks/page-language';
+import { responseCache } from '$lib/server/hooks/response-cache';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { supabase } from '$lib/server/hooks/supabase';
 import { startSearchWorker } from '$lib/server/search/worker';
-import { closeBackend, getBackend } from '$lib/server/supabase';
+import { closeBackend, createSupabase, getBackend } from '$lib/server/supabase';
 
 /**
  * The database is started with the server, not by the first visitor; the search worker then
  * builds the embedded index and keeps draining the outbox (lists fall back to the database
- * until the index is ready).
+ * until the index is ready). The data version is followed so that the caches of public pages
+ * are dropped when the data changes, and a change is indexed at once.
  */
 export const init: ServerInit = async () => {
 	await getBackend();
 	const worker = startSearchWorker();
-	// adapter-node's signal on SIGINT/SIGTERM: stop the worker, close the embedded database
+	const watcher = watchDataVersion(createSupabase(), {
+		onChange: () => {
+			worker
+				.drain()
+				// what the worker indexed moved the version again: follow it now
+				.then((report) => (report.offers > 0 ? watcher.refresh() : undefined))
+				.catch(() => undefined);
+		}
+	});
+	// adapter-node emits this on SIGINT/SIGTERM once its HTTP server has closed, that is after
+	// the last request in flight was answered (or SHUTDOWN_TIMEOUT ran out): stop the worker,
+	// close the embedded database; then nothing is left to do and the process exits with 0
 	process.once('sveltekit:shutdown', () => {
-		void worker.stop().finally(closeBackend);
+		watcher.stop();
+		worker
+			.stop()
+			.finally(closeBackend)
+			.catch((error) => {
+				console.error('[shutdown] the database did not close cleanly', error);
+				process.exitCode = 1;
+			});
 	});
 };
 
-export const handle = sequence(securityHeaders, cors, locale, supabase, pageLanguage);
+export const handle = sequence(
+	securityHeaders,
+	cors,
+	compression,
+	locale,
+	fairUse,
+	responseCache,
+	supabase,
+	pageLanguage
+);
 
 /**
  * Unexpected errors: the raw error goes to the log, the visitor gets a message key that the
