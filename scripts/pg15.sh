@@ -9,7 +9,10 @@
 #   scripts/pg15.sh stop DIR           stop that cluster and remove its directory
 #   scripts/pg15.sh schema DB_URL      apply supabase/embedded/supabase_shim.sql and every
 #                                      supabase/migrations/*.sql in name order to an existing
-#                                      database, each file in one transaction, stopping at an error
+#                                      database, each file in one transaction, stopping at an error;
+#                                      each migration is recorded in
+#                                      supabase_migrations.schema_migrations in its transaction,
+#                                      as the embedded database and `supabase db push` record it
 #   scripts/pg15.sh apply DB_URL FILE  apply one SQL file the same way (e.g. supabase/seed.sql)
 #   scripts/pg15.sh types DB_URL       print src/lib/database.types.ts as generated for that
 #                                      database by the supabase CLI and formatted by prettier
@@ -126,6 +129,31 @@ apply() {
 		die "$file did not apply to PostgreSQL 15 (the error is above)"
 }
 
+# Applies one migration like apply, and in the same transaction records it (version, name and
+# the file's text as its one statement) as migrate() in src/lib/server/embedded/database.ts does.
+apply_migration() {
+	local url=$1 file=$2 base version name record
+	base=$(basename "$file" .sql)
+	[[ $base =~ ^([0-9]+)_?(.*)$ ]] || die "$file must be named <timestamp>_<name>.sql"
+	version=${BASH_REMATCH[1]}
+	name=${BASH_REMATCH[2]//"'"/"''"}
+	# The text travels dollar-quoted, byte for byte; the tag must not occur in it.
+	! grep -qF '$pg15_statement$' "$file" || die "$file contains \$pg15_statement\$"
+	record=$(mktemp)
+	{
+		printf 'insert into supabase_migrations.schema_migrations (version, name, statements)\n'
+		printf "values ('%s', '%s', array[\$pg15_statement\$" "$version" "$name"
+		cat "$file"
+		printf '$pg15_statement$]);\n'
+	} >"$record"
+	PGOPTIONS='-c client_min_messages=warning' psql -X -q -v ON_ERROR_STOP=1 --single-transaction \
+		-d "$url" -f "$file" -f "$record" >/dev/null || {
+		rm -f "$record"
+		die "$file did not apply to PostgreSQL 15 (the error is above)"
+	}
+	rm -f "$record"
+}
+
 schema() {
 	local url=${1:-}
 	[ -n "$url" ] || die "usage: scripts/pg15.sh schema DB_URL"
@@ -134,7 +162,7 @@ schema() {
 	local file
 	for file in supabase/migrations/*.sql; do
 		[ -e "$file" ] || continue
-		apply "$url" "$file"
+		apply_migration "$url" "$file"
 	done
 }
 
