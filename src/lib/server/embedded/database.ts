@@ -4,7 +4,7 @@
  * bookkeeping), then every migration of supabase/migrations not yet applied, then the seed
  * on a fresh database.
  *
- * File-backed for the server (one process at a time: a lock file guards the directory), in
+ * File-backed for the server (one process at a time: lock.ts guards the directory), in
  * memory for tests, where `createTestDatabase` migrates once per process (and once per change
  * of the SQL, thanks to an on-disk cache) and hands out copies.
  */
@@ -15,8 +15,8 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { lockDataDir } from './lock';
 
 const extensions = { postgis, pgcrypto, pg_trgm, unaccent };
 
@@ -41,7 +41,6 @@ export interface EmbeddedDatabaseOptions {
 }
 
 const SHIM_FILE = path.join('embedded', 'supabase_shim.sql');
-const LOCK_FILE = 'embedded-supabase.pid';
 /** Written before a new data directory is created, removed once it is migrated and seeded. */
 const SEED_PENDING_FILE = 'seed-pending';
 const MIGRATION_NAME = /^(\d+)_?(.*)\.sql$/;
@@ -105,53 +104,6 @@ function readSqlFiles(supabaseDir: string): SqlFiles {
 		migrations,
 		seed: fs.existsSync(seedPath) ? fs.readFileSync(seedPath, 'utf8') : null
 	};
-}
-
-// ---------------------------------------------------------------------------------------------
-// One process per data directory
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
-/**
- * Takes the lock file of a data directory, like postmaster.pid: refuses when a live process
- * holds it, takes over the lock of a dead one. Returns the function that releases it.
- */
-function acquireLock(dataDir: string): () => void {
-	const file = path.join(dataDir, LOCK_FILE);
-	const content = `${process.pid}\n${os.hostname()}\n${new Date().toISOString()}\n`;
-	for (let attempt = 0; ; attempt++) {
-		try {
-			fs.writeFileSync(file, content, { flag: 'wx' });
-			break;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 2) throw error;
-			const pid = Number.parseInt(fs.readFileSync(file, 'utf8').split('\n')[0], 10);
-			if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-				throw new Error(
-					`the embedded database in ${dataDir} is in use by process ${pid}; stop the portal before running this command, or set SUPABASE_URL`
-				);
-			}
-			log(`taking over the stale lock of process ${Number.isNaN(pid) ? '?' : pid} in ${dataDir}`);
-			fs.rmSync(file, { force: true });
-		}
-	}
-	const release = () => {
-		process.removeListener('exit', release);
-		try {
-			if (fs.readFileSync(file, 'utf8') === content) fs.rmSync(file, { force: true });
-		} catch {
-			// Already gone.
-		}
-	};
-	process.on('exit', release);
-	return release;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,7 +181,7 @@ export async function openEmbeddedDatabase(options: EmbeddedDatabaseOptions): Pr
 
 	const dataDir = path.resolve(options.dataDir);
 	fs.mkdirSync(dataDir, { recursive: true });
-	const release = acquireLock(dataDir);
+	const lock = await lockDataDir(dataDir);
 	let db: PGlite | undefined;
 	try {
 		const seedPending = path.join(dataDir, SEED_PENDING_FILE);
@@ -243,15 +195,18 @@ export async function openEmbeddedDatabase(options: EmbeddedDatabaseOptions): Pr
 		log(`ready in ${since(start)}, ${Math.round(process.memoryUsage().rss / 1e6)} MB resident`);
 	} catch (error) {
 		await db?.close();
-		release();
+		await lock.release();
 		throw error;
 	}
 	const close = db.close.bind(db);
 	db.close = async () => {
 		try {
-			if (!db.closed) await close();
+			if (!db.closed) {
+				await close();
+				log(`closed ${dataDir}`);
+			}
 		} finally {
-			release();
+			await lock.release();
 		}
 	};
 	return db;
