@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
 	closeBackend,
 	createServiceSupabase as createTypedServiceSupabase,
@@ -20,7 +20,14 @@ const createSupabase = async (options?: { accessToken?: string }) =>
 const createServiceSupabase = async () =>
 	(await createTypedServiceSupabase()) as unknown as SupabaseClient;
 
-const ENV_KEYS = ['SUPABASE_URL', 'SUPABASE_ANON_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'DATA_DIR'];
+const ENV_KEYS = [
+	'SUPABASE_URL',
+	'SUPABASE_ANON_KEY',
+	'SUPABASE_SERVICE_ROLE_KEY',
+	'DATA_DIR',
+	'DATABASE_URL',
+	'EMBEDDED_JWT_SECRET'
+];
 const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
 const savedCwd = process.cwd();
 let root: string;
@@ -35,9 +42,15 @@ beforeAll(() => {
 	);
 	fs.writeFileSync(
 		path.join(root, 'supabase', 'migrations', '20260101000000_who.sql'),
-		'create function public.who() returns text language sql stable as $$ select current_user::text $$;'
+		`create function public.who() returns text language sql stable as $$ select current_user::text $$;
+		grant execute on function public.who() to anon, authenticated, service_role;`
 	);
 	process.chdir(root);
+});
+
+beforeEach(() => {
+	delete process.env.DATABASE_URL;
+	delete process.env.EMBEDDED_JWT_SECRET;
 });
 
 afterEach(async () => {
@@ -116,5 +129,27 @@ describe('with SUPABASE_URL', () => {
 			embedded: null
 		});
 		expect(await createSupabase()).toBeTruthy();
+	});
+});
+
+// Served over a real PostgreSQL in tests/sql/database-url.spec.ts (with TEST_PG_URL).
+describe('with DATABASE_URL', () => {
+	it('asks for the JWT secret all processes share', async () => {
+		delete process.env.SUPABASE_URL;
+		process.env.DATABASE_URL = 'postgres://portal@127.0.0.1:1/portal';
+		await expect(getBackend()).rejects.toThrow(
+			'DATABASE_URL is set, so EMBEDDED_JWT_SECRET must be set too'
+		);
+		process.env.EMBEDDED_JWT_SECRET = 'too short';
+		await expect(getBackend()).rejects.toThrow('EMBEDDED_JWT_SECRET must be set too');
+	});
+
+	it('says which database cannot be reached, without its password', async () => {
+		delete process.env.SUPABASE_URL;
+		process.env.DATABASE_URL = 'postgres://portal:secret-password@127.0.0.1:1/portal';
+		process.env.EMBEDDED_JWT_SECRET = 'a-shared-secret-of-at-least-32-characters';
+		const failure = getBackend();
+		await expect(failure).rejects.toThrow('DATABASE_URL (127.0.0.1:1/portal) cannot be reached');
+		await expect(failure).rejects.not.toThrow('secret-password');
 	});
 });

@@ -2,9 +2,12 @@
  * The Supabase client factory of the whole app (server only).
  *
  * With SUPABASE_URL, SUPABASE_ANON_KEY and SUPABASE_SERVICE_ROLE_KEY set, clients talk to that
- * Supabase project. Without SUPABASE_URL, they talk to the embedded Supabase (PGlite with the
- * same migrations) in this process: DATA_DIR (default .data/pglite; `memory` for a database
- * that lives only as long as the process). The code using the clients cannot tell which.
+ * Supabase project. Without SUPABASE_URL, they talk to the embedded Supabase in this process:
+ * its PostgREST and Auth handlers over PGlite with the same migrations, in DATA_DIR (default
+ * .data/pglite; `memory` for a database that lives only as long as the process), or, with
+ * DATABASE_URL set, over that PostgreSQL, which several processes may share (it must hold the
+ * shim and the migrations; EMBEDDED_JWT_SECRET is then required). The code using the clients
+ * cannot tell which.
  *
  * Reads process.env rather than $env so that CLI scripts run with tsx can use it too.
  */
@@ -16,6 +19,7 @@ import {
 import ws from 'ws';
 import type { Database } from '$lib/database.types';
 import type { EmbeddedSupabase } from './embedded/index';
+import type { PostgresSupabase } from './embedded/postgres';
 
 /** Where the clients go. */
 export interface Backend {
@@ -24,8 +28,11 @@ export interface Backend {
 	serviceRoleKey: string;
 	/** The embedded Supabase's fetch; undefined for a real project. */
 	fetch?: typeof fetch;
-	/** The embedded Supabase, or null when SUPABASE_URL is set. */
-	embedded: EmbeddedSupabase | null;
+	/**
+	 * The in-process Supabase: over PGlite, or over DATABASE_URL's PostgreSQL (its `db` is then
+	 * the pool, and `close()` ends it). Null when SUPABASE_URL is set.
+	 */
+	embedded: EmbeddedSupabase | PostgresSupabase | null;
 }
 
 type RealtimeTransport = NonNullable<
@@ -52,6 +59,26 @@ async function startBackend(): Promise<Backend> {
 		}
 		return { url, anonKey, serviceRoleKey, embedded: null };
 	}
+	const databaseUrl = process.env.DATABASE_URL;
+	if (databaseUrl) {
+		const jwtSecret = process.env.EMBEDDED_JWT_SECRET;
+		if (!jwtSecret || jwtSecret.length < 32) {
+			throw new Error(
+				'DATABASE_URL is set, so EMBEDDED_JWT_SECRET must be set too, at least 32 characters ' +
+					'(e.g. openssl rand -hex 32), the same for every portal process on that database: ' +
+					'each process signs and checks the tokens of the others with it'
+			);
+		}
+		const { startPostgresSupabase } = await import('./embedded/postgres');
+		const embedded = await startPostgresSupabase({ url: databaseUrl, jwtSecret });
+		return {
+			url: embedded.url,
+			anonKey: embedded.anonKey,
+			serviceRoleKey: embedded.serviceRoleKey,
+			fetch: embedded.fetch,
+			embedded
+		};
+	}
 	const { startEmbeddedSupabase } = await import('./embedded/index');
 	const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
 	const embedded = await startEmbeddedSupabase({ dataDir });
@@ -77,7 +104,7 @@ export function getBackend(): Promise<Backend> {
 	return slot[SLOT];
 }
 
-/** Closes the embedded database, if one was started (for scripts and tests). */
+/** Closes the embedded database or DATABASE_URL's pool, if one was started (for scripts and tests). */
 export async function closeBackend(): Promise<void> {
 	const slot = globalThis as Slot;
 	const started = slot[SLOT];

@@ -385,10 +385,13 @@ async function refreshGrant(
 	if (typeof presented !== 'string' || presented === '') {
 		throw new AuthError(400, 'validation_failed', 'Refresh token is required');
 	}
+	// Locked, as GoTrue does: a concurrent refresh with the same token (another process on a
+	// shared database) waits, then finds it revoked and gets the token this one issues.
 	const { rows } = await tx.query<RefreshTokenRow>(
 		`select rt.* from auth.refresh_tokens rt
 		   join auth.sessions s on s.id = rt.session_id
-		  where rt.token = $1`,
+		  where rt.token = $1
+		    for update of rt`,
 		[presented]
 	);
 	const token = rows[0];
