@@ -5,11 +5,13 @@
 #   2. system packages (scripts/system-deps.sh: Chromium, PostgreSQL 15, PostGIS, pgTAP)
 #   3. npm run lint       prettier + eslint, no warnings
 #   4. npm run check      svelte-check, no warnings
-#   5. vitest             unit tests and the SQL suites on PGlite
+#   5. vitest             unit tests and the SQL suites on PGlite (not tests/deployment)
 #   6. PostgreSQL 15      migrations, pgTAP, SQL suites on PG 15, generated types current
 #   7. npm run build
 #   8. Node 24            the build started on Node 24 answers (scripts/smoke-node24.ts)
-#   9. playwright         browser tests against the production build
+#   9. deployment         vitest on the build: kill -9 and restart as process 1 of a PID
+#                         namespace, SIGTERM under load (tests/deployment)
+#  10. playwright         browser tests against the production build
 #
 # Ends with one line `N passed, M failed` (tests counted by vitest, pg_prove, the Node 24 check
 # and Playwright; a step that fails without failing tests, e.g. lint, counts as one failure).
@@ -18,9 +20,9 @@ cd "$(dirname "$0")/.."
 
 export TEST_RESULTS_DIR=test-results
 mkdir -p "$TEST_RESULTS_DIR"
-rm -f "$TEST_RESULTS_DIR"/{vitest-unit.json,vitest-postgres.json,pgtap.txt,node24.json,playwright.json}
+rm -f "$TEST_RESULTS_DIR"/{vitest-unit.json,vitest-postgres.json,pgtap.txt,node24.json,vitest-deployment.json,playwright.json}
 
-steps=9
+steps=10
 step_number=0
 step_name=''
 
@@ -48,7 +50,7 @@ summary() {
 		const dir = process.env.TEST_RESULTS_DIR;
 		const read = (name) => { try { return fs.readFileSync(`${dir}/${name}`, "utf8"); } catch { return null; } };
 		let passed = 0, failed = 0, skipped = 0;
-		for (const name of ["vitest-unit.json", "vitest-postgres.json"]) {
+		for (const name of ["vitest-unit.json", "vitest-postgres.json", "vitest-deployment.json"]) {
 			const text = read(name);
 			if (!text) continue;
 			const r = JSON.parse(text);
@@ -97,8 +99,9 @@ npm run --silent lint
 step 'check'
 npm run --silent check
 
+# tests/deployment needs the build of this run: its own step after the build
 step 'vitest (unit, SQL on PGlite)'
-npx --no-install vitest run --reporter=default --reporter=json \
+npx --no-install vitest run --exclude 'tests/deployment/**' --reporter=default --reporter=json \
 	--outputFile.json="$TEST_RESULTS_DIR/vitest-unit.json"
 
 step 'PostgreSQL 15 (migrations, pgTAP, SQL suites, types)'
@@ -111,6 +114,10 @@ npm run --silent build
 # scripts/node24/ once per machine, not into node_modules, where it would replace npm's node)
 step 'Node 24 (the build starts and serves)'
 npx --no-install tsx scripts/smoke-node24.ts
+
+step 'deployment (kill -9 and restart as process 1, SIGTERM under load)'
+npx --no-install vitest run tests/deployment --reporter=default --reporter=json \
+	--outputFile.json="$TEST_RESULTS_DIR/vitest-deployment.json"
 
 step 'playwright (browser tests on the build)'
 if [ -n "$(find tests/e2e -name '*.spec.ts' 2>/dev/null | head -n 1)" ]; then
