@@ -4,10 +4,10 @@
  * is answered with 400 and `{ "error": { "parameter", "message" } }`, like the other endpoints.
  */
 import { API_HEADERS, apiError, orApiError } from '$lib/server/api';
-import * as districts from '$lib/server/data/districts';
+import * as publicReads from '$lib/server/data/public-reads';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals, url }) => {
+export const GET: RequestHandler = async ({ url }) => {
 	const [name] = url.searchParams.keys();
 	if (name !== undefined) {
 		const shown = name.length > 60 ? `${name.slice(0, 60)}…` : name;
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 			message: `'${shown}' is not a parameter here; this endpoint takes none`
 		});
 	}
-	const collection = await orApiError(districts.geojson(locals.supabase));
+	const collection = await orApiError(publicReads.districtsGeojson());
 	if (collection instanceof Response) return collection;
 	return new Response(JSON.stringify(collection), {
 		headers: {

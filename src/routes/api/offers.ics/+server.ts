@@ -17,7 +17,7 @@ import type { RequestHandler } from './$types';
 /** The most offers a feed holds. */
 const MAX_OFFERS = 500;
 
-export const GET: RequestHandler = async ({ locals, url }) => {
+export const GET: RequestHandler = async ({ url }) => {
 	const known = await orApiError(publicReads.districts());
 	if (known instanceof Response) return known;
 	const parsed = parseSearchParams(url.searchParams, {

@@ -15,7 +15,7 @@ import * as publicReads from '$lib/server/data/public-reads';
 const NEXT_DATES = 10;
 const NEXT_DATES_DAYS = 365;
 
-export const GET: RequestHandler = async ({ locals, params, url }) => {
+export const GET: RequestHandler = async ({ params, url }) => {
 	if (!UUID.test(params.id)) {
 		return apiError(400, { parameter: 'id', message: `id: '${params.id}' is not a UUID` });
 	}
