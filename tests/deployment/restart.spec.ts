@@ -6,19 +6,21 @@
  *
  * One migrated and seeded data directory is made once and copied for each server.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '$lib/server/embedded/database';
+import {
+	killServer,
+	noBuild,
+	seededDataDir,
+	startServer as start,
+	STARTUP_MS,
+	type Server
+} from '../support/server';
 
-const noBuild = fs.existsSync('build/index.js')
-	? null
-	: 'no production build: run `npm run build` first';
 const unshare = spawnSync('sh', ['-c', 'command -v unshare'], { encoding: 'utf8' }).stdout.trim();
 const noNamespace =
 	process.getuid?.() !== 0
@@ -27,101 +29,30 @@ const noNamespace =
 			? null
 			: 'unshare(1) from util-linux is not installed';
 
-const STARTUP_MS = 180_000;
-
 let root: string;
-let template: string;
 const servers: Server[] = [];
-
-interface Server {
-	base: string;
-	/** `node build`, or `unshare` when it runs in a PID namespace of its own. */
-	child: ChildProcess;
-	/** Sends a signal to `node build` itself (inside the namespace, too). */
-	kill(signal: NodeJS.Signals): void;
-	/** stdout and stderr so far. */
-	log(): string;
-	/** When a line matching `pattern` appeared in the log (performance.now()). */
-	logged(pattern: RegExp): number | undefined;
-	exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-}
 
 /** Starts the build on `dataDir`; with `pidNamespace`, as process 1 of a new PID namespace. */
 async function startServer(
 	dataDir: string,
 	options: { pidNamespace?: boolean; env?: NodeJS.ProcessEnv } = {}
 ): Promise<Server> {
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const env: NodeJS.ProcessEnv = {
-		...process.env,
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: base,
-		DATA_DIR: dataDir,
-		// every request comes from one address here
-		FAIR_USE: 'off',
-		...options.env
-	};
-	delete env.SUPABASE_URL;
-	const [command, args] = options.pidNamespace
-		? [unshare, ['--pid', '--fork', '--mount-proc', '--kill-child', process.execPath, 'build']]
-		: [process.execPath, ['build']];
-	const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-	let text = '';
-	const lines: { at: number; line: string }[] = [];
-	for (const stream of [child.stdout!, child.stderr!]) {
-		stream.setEncoding('utf8');
-		stream.on('data', (chunk: string) => {
-			text += chunk;
-			for (const line of chunk.split('\n')) lines.push({ at: performance.now(), line });
-		});
-	}
-	const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-		child.once('exit', (code, signal) => resolve({ code, signal }))
-	);
-	const server: Server = {
-		base,
-		child,
-		kill: (signal) => {
-			process.kill(options.pidNamespace ? childOf(child.pid!) : child.pid!, signal);
-		},
-		log: () => text,
-		logged: (pattern) => lines.find(({ line }) => pattern.test(line))?.at,
-		exit
-	};
+	const server = await start({
+		dataDir,
+		env: options.env,
+		...(options.pidNamespace
+			? {
+					wrap: [unshare, ['--pid', '--fork', '--mount-proc', '--kill-child']],
+					pidOf: (child) => childOf(child.pid!)
+				}
+			: {})
+	});
 	servers.push(server);
 	return server;
 }
 
 /** The JSON of `path` once the server answers it with 200. */
-async function answer(server: Server, path: string): Promise<{ total: number }> {
-	const deadline = Date.now() + STARTUP_MS;
-	while (Date.now() < deadline) {
-		if (server.child.exitCode !== null || server.child.signalCode !== null) {
-			throw new Error(`the server ended before answering:\n${server.log()}`);
-		}
-		try {
-			const response = await fetch(server.base + path);
-			if (response.ok) return (await response.json()) as { total: number };
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error(`no answer from ${server.base + path}:\n${server.log()}`);
-}
+const answer = (server: Server, pathname: string) => server.json<{ total: number }>(pathname);
 
 /** The pid of `node build` itself: the child of `unshare`, seen from here. */
 function childOf(pid: number): number {
@@ -201,40 +132,19 @@ function get(base: string, path: string): { sent: Promise<void>; result: Promise
 	return { sent, result };
 }
 
-beforeAll(async () => {
+beforeAll(() => {
 	root = fs.mkdtempSync(path.join(os.tmpdir(), 'deployment-'));
-	if (noBuild) return;
-	// the migrated and seeded database of the SQL suites (createTestDatabase caches it on disk),
-	// written to a directory: much quicker than migrating a new one
-	template = path.join(root, 'template');
-	const started = performance.now();
-	const memory = await createTestDatabase({ seed: true });
-	const dump = await memory.dumpDataDir('gzip');
-	await memory.close();
-	const db = await PGlite.create(template, { loadDataDir: dump });
-	await db.close();
-	console.log(`template data directory in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}, 600_000);
-
-afterEach(async () => {
-	for (const server of servers.splice(0)) {
-		if (server.child.exitCode === null && server.child.signalCode === null) {
-			// with --kill-child, unshare takes `node build` with it
-			server.child.kill('SIGKILL');
-			await server.exit;
-		}
-	}
 });
+
+// with --kill-child, unshare takes `node build` with it
+afterEach(() => Promise.all(servers.splice(0).map(killServer)));
 
 afterAll(() => {
 	if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
-function copyOfTemplate(name: string): string {
-	const dir = path.join(root, name);
-	fs.cpSync(template, dir, { recursive: true });
-	return dir;
-}
+/** A migrated and seeded data directory of its own (quickly, from a template). */
+const copyOfTemplate = (name: string) => seededDataDir(root, name);
 
 describe.skipIf(!!noBuild)(`the production build${noBuild ? ` (skipped: ${noBuild})` : ''}`, () => {
 	describe.each<{ lock: string; mode: string; env: NodeJS.ProcessEnv }>([
@@ -245,7 +155,7 @@ describe.skipIf(!!noBuild)(`the production build${noBuild ? ` (skipped: ${noBuil
 		it.skipIf(!!noNamespace)(
 			`starts again after a kill -9, with its data${noNamespace ? ` (skipped: ${noNamespace})` : ''}`,
 			async () => {
-				const dataDir = copyOfTemplate(`crash-${mode}`);
+				const dataDir = await copyOfTemplate(`crash-${mode}`);
 				const first = await startServer(dataDir, { pidNamespace: true, env });
 				const before = await answer(first, '/api/offers');
 				expect(before.total).toBeGreaterThan(0);
@@ -275,7 +185,7 @@ describe.skipIf(!!noBuild)(`the production build${noBuild ? ` (skipped: ${noBuil
 	it(
 		'on SIGTERM answers every request in flight, then closes the database and exits with 0',
 		async () => {
-			const dataDir = copyOfTemplate('sigterm');
+			const dataDir = await copyOfTemplate('sigterm');
 			const server = await startServer(dataDir);
 			const pid = server.child.pid!;
 			await answer(server, '/api/offers');

@@ -1,8 +1,9 @@
 /**
- * 429 with Retry-After for a client that asks too much at once (FairUse in $lib/server/fair-use):
- * feeds and GeoJSON, searches, sign-in have a budget per minute; every dynamic request counts
- * against the cap on requests in flight. FAIR_USE=off turns it off (for test suites that send
- * everything from one address).
+ * Fair use per client (FairUse in $lib/server/fair-use): every dynamic request keeps to a pace
+ * and a cap on requests in flight, waiting for its turn when a client sends many at once;
+ * feeds and GeoJSON, searches and sign-in also have a budget per minute. Past them: 429 with
+ * Retry-After. FAIR_USE=off turns it off (for test suites that send everything from one
+ * address).
  */
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
@@ -31,7 +32,7 @@ function clientAddress(event: RequestEvent): string {
 
 export const fairUse: Handle = async ({ event, resolve }) => {
 	if (env.FAIR_USE === 'off') return resolve(event);
-	const verdict = limiter.admit(clientAddress(event), routeClass(event));
+	const verdict = await limiter.admit(clientAddress(event), routeClass(event));
 	if (!verdict.ok) {
 		const api = event.url.pathname.startsWith('/api/');
 		const message =
@@ -48,8 +49,7 @@ export const fairUse: Handle = async ({ event, resolve }) => {
 		});
 	}
 	try {
-		const response = await resolve(event);
-		return response;
+		return await resolve(event);
 	} finally {
 		verdict.release();
 	}
