@@ -24,7 +24,8 @@ import {
 const usage = `Usage: npm run check:deploy [-- --json]
 
 Checks the Supabase project (SUPABASE_URL, SUPABASE_ANON_KEY, SUPABASE_SERVICE_ROLE_KEY; without
-SUPABASE_URL the embedded database in DATA_DIR, with the portal stopped) and the search engine
+SUPABASE_URL the database of DATABASE_URL, or the embedded one in DATA_DIR with the portal
+stopped) and the search engine
 (MEILI_HOST, MEILI_SEARCH_KEY, MEILI_ADMIN_KEY; without MEILI_HOST the embedded engine) from the
 outside, as the portal uses them. DEPLOY_CHECK_EMAIL and DEPLOY_CHECK_PASSWORD: a staff account,
 to check what signed-in staff can call too. Prints what to fix; exits 1 when a check fails.
@@ -70,7 +71,9 @@ try {
 	const findings: Finding[] = [];
 	const label = process.env.SUPABASE_URL
 		? process.env.SUPABASE_URL
-		: `embedded, in ${process.env.DATA_DIR || DEFAULT_DATA_DIR}`;
+		: process.env.DATABASE_URL
+			? `embedded handlers on PostgreSQL at ${new URL(process.env.DATABASE_URL).host} (DATABASE_URL)`
+			: `embedded, in ${process.env.DATA_DIR || DEFAULT_DATA_DIR}`;
 	const target: SupabaseTarget = {
 		label,
 		anon: await createSupabase(),
