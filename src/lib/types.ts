@@ -1,8 +1,13 @@
 /**
  * Domain types: what the portal's SQL functions (supabase/migrations/*_public_api.sql) return,
  * field for field. The generated `Database` type knows the rows of `returns table` functions but
- * only `Json` for the jsonb ones; these types say what that JSON holds.
+ * only `Json` for the jsonb ones; these types say what that JSON holds. The database's enums
+ * come from the generated `Constants`, never from a second list.
  */
+import { Constants, type Database } from './database.types';
+
+type Enums = Database['public']['Enums'];
+const ENUMS = Constants.public.Enums;
 
 /** Kinds of offers (table `categories`); names per locale are `category.<slug>` messages. */
 export const CATEGORIES = [
@@ -35,44 +40,30 @@ export const TARGET_GROUPS = [
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
 /** Enum `german_level`: German needed to take part. */
-export const GERMAN_LEVELS = ['none', 'a1', 'a2', 'b1', 'b2', 'c1'] as const;
-export type GermanLevel = (typeof GERMAN_LEVELS)[number];
+export const GERMAN_LEVELS = ENUMS.german_level;
+export type GermanLevel = Enums['german_level'];
 
 /** Enum `registration_kind`. */
-export const REGISTRATION_KINDS = ['none', 'recommended', 'required'] as const;
-export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
+export const REGISTRATION_KINDS = ENUMS.registration_kind;
+export type RegistrationKind = Enums['registration_kind'];
 
 /** Enum `measure_status`: Kempten's six states of a measure. */
-export const MEASURE_STATUSES = [
-	'implemented',
-	'in_progress_start',
-	'in_progress_middle',
-	'in_progress_end',
-	'at_risk',
-	'scheduled'
-] as const;
-export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+export const MEASURE_STATUSES = ENUMS.measure_status;
+export type MeasureStatus = Enums['measure_status'];
 
 /** `measure_status_light()`: null when no status is reported. */
 export type StatusLight = 'green' | 'yellow' | 'red' | 'grey';
 
 /** Enum `organisation_kind`. */
-export const ORGANISATION_KINDS = [
-	'neighbourhood_office',
-	'provider',
-	'counselling_service',
-	'club',
-	'authority',
-	'migrant_organisation',
-	'education',
-	'religious_community',
-	'welfare_association',
-	'other'
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const ORGANISATION_KINDS = ENUMS.organisation_kind;
+export type OrganisationKind = Enums['organisation_kind'];
 
-export type TranslationProvenance = 'original' | 'human' | 'machine';
-export type PublicationState = 'draft' | 'published' | 'archived';
+/** Enum `membership_role`: an organisation's editor edits its offers, its admin also its staff. */
+export const MEMBERSHIP_ROLES = ENUMS.membership_role;
+export type MembershipRole = Enums['membership_role'];
+
+export type TranslationProvenance = Enums['translation_provenance'];
+export type PublicationState = Enums['publication_state'];
 
 /** `portal_info()`. */
 export interface PortalInfo {
