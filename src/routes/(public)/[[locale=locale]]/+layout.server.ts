@@ -1,13 +1,13 @@
-import { toLocale } from '$lib/i18n/locales';
-import { createTranslator } from '$lib/i18n/translator';
+/**
+ * The public pages' frame: the city, its current concept and counts (the locale and its
+ * messages come from the root layout).
+ */
 import { isDataError } from '$lib/server/data/errors';
+import * as publicReads from '$lib/server/data/public-reads';
 import type { PortalInfo } from '$lib/types';
 import type { LayoutServerLoad } from './$types';
-import * as publicReads from '$lib/server/data/public-reads';
 
-export const load: LayoutServerLoad = async ({ locals, params }) => {
-	const locale = toLocale(params.locale ?? locals.locale);
-	const { messages } = createTranslator(locale);
+export const load: LayoutServerLoad = async () => {
 	// The frame still renders (and an error page in it) when the database is unreachable.
 	let info: PortalInfo | null = null;
 	try {
@@ -15,5 +15,5 @@ export const load: LayoutServerLoad = async ({ locals, params }) => {
 	} catch (caught) {
 		if (!isDataError(caught)) throw caught;
 	}
-	return { locale, messages, portal: info };
+	return { portal: info };
 };
