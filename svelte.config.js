@@ -8,6 +8,8 @@ const config = {
 	kit: {
 		// precompressed static assets (.br, .gz) next to each file
 		adapter: adapter({ precompress: true }),
+		// test support (factories, fakes, contract suites) for specs under src/; never for the app
+		alias: { $test: 'tests/support' },
 		csp: {
 			// hashes, not nonces: a page from the response cache is the same for every reader
 			mode: 'hash',

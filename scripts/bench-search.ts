@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { EmbeddedSearchEngine } from '../src/lib/server/search/embedded';
-import { generateDocuments, random } from '../src/lib/server/search/fixtures';
+import { generateDocuments, random } from '../tests/support/factories';
 import type { SearchQuery } from '../src/lib/server/search/types';
 
 const { values } = parseArgs({

@@ -20,7 +20,7 @@ import {
 	createTestDatabase,
 	EMBEDDED_URL
 } from '$lib/server/embedded';
-import { FakeMeilisearch } from '$lib/server/search/fake-meilisearch';
+import { FakeMeilisearch } from './support/fake-meilisearch';
 import { MeilisearchEngine } from '$lib/server/search/meilisearch';
 import { MEILI_KEY_REQUIREMENTS } from '$lib/server/search/meilisearch-keys';
 import { readAllDocuments } from '$lib/server/search/rebuild';

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEmbeddedDatabase } from '$lib/server/embedded/database';
-import type { SqlQuery } from './sql/engines';
-import { createCity, createOffer, createOrganisation } from './sql/factories';
+import type { SqlQuery } from './support/sql-engines';
+import { createCity, createOffer, createOrganisation } from './support/factories';
 
 interface Run {
 	status: number | null;

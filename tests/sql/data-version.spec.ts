@@ -3,8 +3,8 @@
  * search worker's completion too; the portal's caches follow it (src/lib/server/cache).
  */
 import { describe, expect, it } from 'vitest';
-import { engines, useSession, type SqlQuery } from './engines';
-import { createCity, createOffer, createOrganisation, createUser } from './factories';
+import { engines, useSession, type SqlQuery } from '../support/sql-engines';
+import { createCity, createOffer, createOrganisation, createUser } from '../support/factories';
 
 const version = async (db: SqlQuery) =>
 	Number((await db.query<{ v: number }>('select public.data_version() as v'))[0].v);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engines, useSession, type SqlQuery } from './engines';
+import { engines, useSession, type SqlQuery } from '../support/sql-engines';
 
 const userId = '7d3f0a52-5b7e-4c1e-9a57-0c6b8f1e2d34';
 

@@ -12,7 +12,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { API_ROLES, RPC_ACCESS, rpcAccessList, type ApiRole } from '$lib/server/data/rpc-access';
-import { engines, useSession, type Actor, type SqlQuery, type SqlSession } from './engines';
+import {
+	engines,
+	useSession,
+	type Actor,
+	type SqlQuery,
+	type SqlSession
+} from '../support/sql-engines';
 import {
 	createCity,
 	createCityAdmin,
@@ -20,7 +26,7 @@ import {
 	createDistrict,
 	createOffer,
 	createOrganisation
-} from './factories';
+} from '../support/factories';
 
 interface FunctionRow {
 	name: string;

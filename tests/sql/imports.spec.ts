@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { readPopulationCsv } from '$lib/server/import/districts';
 import { parseProblems, type ImportProblem } from '$lib/server/import/errors';
 import { OFFER_COLUMNS, readOffersCsv } from '$lib/server/import/offers';
-import { engines, useSession, type Actor, type SqlQuery, type SqlSession } from './engines';
+import {
+	engines,
+	useSession,
+	type Actor,
+	type SqlQuery,
+	type SqlSession
+} from '../support/sql-engines';
 import {
 	addMember,
 	box,
@@ -21,7 +27,7 @@ import {
 	createOrganisation,
 	createUser,
 	type LonLat
-} from './factories';
+} from '../support/factories';
 
 const fixture = (name: string) =>
 	readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url), 'utf8');

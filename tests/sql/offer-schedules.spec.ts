@@ -4,8 +4,14 @@
  * only, whoever asks; at most 1000 ids a call.
  */
 import { describe, expect, it } from 'vitest';
-import { engines, useSession, type Actor, type SqlQuery } from './engines';
-import { addMember, createCity, createOffer, createOrganisation, createUser } from './factories';
+import { engines, useSession, type Actor, type SqlQuery } from '../support/sql-engines';
+import {
+	addMember,
+	createCity,
+	createOffer,
+	createOrganisation,
+	createUser
+} from '../support/factories';
 
 const anon: Actor = { role: 'anon' };
 

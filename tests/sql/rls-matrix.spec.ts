@@ -5,7 +5,13 @@
  * as PostgREST would, and checks whether a row was seen or written.
  */
 import { describe, expect, it } from 'vitest';
-import { engines, useSession, type Actor, type SqlQuery, type SqlSession } from './engines';
+import {
+	engines,
+	useSession,
+	type Actor,
+	type SqlQuery,
+	type SqlSession
+} from '../support/sql-engines';
 
 const id = {
 	city: '00000000-0000-4000-8000-000000000001',

@@ -20,7 +20,13 @@ import { offersCalendar } from '$lib/server/calendar';
 import { parseProblems } from '$lib/server/import/errors';
 import { readOffersCsv } from '$lib/server/import/offers';
 import type { OfferDetail } from '$lib/types';
-import { engines, useSession, type Actor, type SqlQuery, type SqlSession } from './engines';
+import {
+	engines,
+	useSession,
+	type Actor,
+	type SqlQuery,
+	type SqlSession
+} from '../support/sql-engines';
 import {
 	createCity,
 	createCityAdmin,
@@ -28,7 +34,7 @@ import {
 	createDistrict,
 	createOffer,
 	createOrganisation
-} from './factories';
+} from '../support/factories';
 
 /** What the tester found, and more of the kind. */
 const BAD = {

@@ -4,7 +4,7 @@
  * list with plain filters and facet counts that serves when the search engine is down.
  */
 import { describe, expect, it } from 'vitest';
-import { engines, useSession, type Actor, type SqlQuery } from './engines';
+import { engines, useSession, type Actor, type SqlQuery } from '../support/sql-engines';
 import {
 	createCity,
 	createConcept,
@@ -14,7 +14,7 @@ import {
 	createUser,
 	box,
 	type LonLat
-} from './factories';
+} from '../support/factories';
 
 const service: Actor = { role: 'service_role' };
 const anon: Actor = { role: 'anon' };

@@ -1,11 +1,12 @@
 /**
  * The behaviour every search engine keeps, as a vitest suite: the embedded engine runs it in
- * embedded.spec.ts, Meilisearch in meilisearch.live.spec.ts (when MEILI_HOST is set). Only
- * imported by specs.
+ * src/lib/server/search/embedded.spec.ts, the Meilisearch adapter against the fake server
+ * (fake-meilisearch.ts) in meilisearch.spec.ts and against a real Meilisearch in
+ * meilisearch.live.spec.ts (when MEILI_HOST is set). Only imported by specs.
  */
+import type { SearchDocument, SearchEngine, SearchQuery } from '$lib/server/search/types';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { searchDocument } from './fixtures';
-import type { SearchDocument, SearchEngine, SearchQuery } from './types';
+import { searchDocument } from './factories';
 
 const weekly = (day: string) => ({
 	starts_at: '2026-09-01T08:00:00Z',

@@ -1,9 +1,9 @@
 /**
  * The database engines every SQL suite runs on: PGlite (always) and a real PostgreSQL 15 with
  * PostGIS (when TEST_PG_URL is set, as scripts/test-postgres.sh does). Both hold the migrated
- * schema without the demo seed; tests make their own data with factories.
+ * schema without the demo seed; tests make their own data with the factories (./factories).
  *
- *   import { engines, useSession } from './engines';
+ *   import { engines, useSession } from '../support/sql-engines'; // in tests/sql/*.spec.ts
  *
  *   for (const engine of engines) {
  *     describe(engine.name, () => {

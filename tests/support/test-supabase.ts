@@ -1,7 +1,8 @@
 /**
- * An embedded Supabase for the search specs: a migrated in-memory PGlite without the seed, the
- * supabase-js clients the app would use (anon and service role), and small factories that
- * write offers as the superuser. Only imported by specs.
+ * An embedded Supabase for the search specs (src/lib/server/search/index.spec.ts,
+ * worker.spec.ts): a migrated in-memory PGlite without the seed, the supabase-js clients the
+ * app would use (anon and service role), and small helpers that write a place and offers as the
+ * superuser. Only imported by specs.
  */
 import type { PGlite } from '@electric-sql/pglite';
 import {
@@ -16,7 +17,7 @@ import {
 	createKeys,
 	createTestDatabase,
 	EMBEDDED_URL
-} from '../embedded/index';
+} from '$lib/server/embedded/index';
 
 type RealtimeTransport = NonNullable<
 	NonNullable<SupabaseClientOptions<'public'>['realtime']>['transport']

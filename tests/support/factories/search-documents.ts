@@ -1,11 +1,12 @@
 /**
- * Search documents for tests and the benchmark: `searchDocument()` makes one with sensible
+ * Search documents for tests and the benchmarks: `searchDocument()` makes one with sensible
  * defaults, `generateDocuments()` makes many plausible ones (German titles and texts with a
  * large vocabulary, some translations, districts, places around Kempten, weekly schedules).
- * Deterministic for a seed. Not used by the app.
+ * Deterministic for a seed (`random(seed)`, which scripts/bench-*.ts use too). Not used by the
+ * app.
  */
-import { buildSearchDocument } from './documents';
-import type { SearchDocument, SearchDocumentRow } from './types';
+import { buildSearchDocument } from '$lib/server/search/documents';
+import type { SearchDocument, SearchDocumentRow } from '$lib/server/search/types';
 
 let counter = 0;
 

@@ -11,7 +11,7 @@
  * Slugs, names and e-mail addresses get a counter so that several of a kind fit in one session
  * (the city is `testcity` unless told otherwise).
  */
-import type { SqlQuery } from './engines';
+import type { SqlQuery } from '../sql-engines';
 
 let counter = 0;
 const next = () => ++counter;

@@ -1,7 +1,7 @@
+import { generateDocuments, searchDocument } from '$test/factories';
+import { engineContract } from '$test/search-contract';
 import { describe, expect, it } from 'vitest';
-import { engineContract } from './contract';
 import { EmbeddedSearchEngine } from './embedded';
-import { generateDocuments, searchDocument } from './fixtures';
 import { facetValues } from './shared';
 import { FACETS, SearchUnavailableError, type SearchFilters } from './types';
 

@@ -4,10 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EmbeddedSearchEngine } from './embedded';
-import { searchDocument } from './fixtures';
+import { searchDocument } from '$test/factories';
 import { createSearchEngine, isIndexReady, searchOffers, setIndexReady } from './index';
 import { MeilisearchEngine } from './meilisearch';
-import { createOffer, createPlace, startTestSupabase, type TestSupabase } from './test-supabase';
+import {
+	createOffer,
+	createPlace,
+	startTestSupabase,
+	type TestSupabase
+} from '$test/test-supabase';
 import type { SearchEngine } from './types';
 
 let supabase: TestSupabase;

@@ -9,7 +9,7 @@
  * afterwards.
  */
 import { afterAll, describe, it } from 'vitest';
-import { engineContract } from './contract';
+import { engineContract } from '$test/search-contract';
 import { MeilisearchEngine } from './meilisearch';
 import { meiliKeysFromEnv } from './meilisearch-keys';
 

@@ -1,14 +1,14 @@
 /**
  * The Meilisearch adapter at the HTTP boundary: the real `meilisearch` client talks to a local
  * server that records its requests and answers, and refuses, as Meilisearch does
- * (fake-meilisearch.ts). The server is started with a master key and the two keys of
+ * (tests/support/fake-meilisearch.ts). The server is started with a master key and the two keys of
  * MEILI_KEY_REQUIREMENTS, so every request must carry the right one.
  */
 import { Meilisearch, type MeilisearchApiError } from 'meilisearch';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engineContract } from './contract';
-import { FakeMeilisearch } from './fake-meilisearch';
-import { searchDocument } from './fixtures';
+import { engineContract } from '$test/search-contract';
+import { FakeMeilisearch } from '$test/fake-meilisearch';
+import { searchDocument } from '$test/factories';
 import { hasSettings, MeilisearchEngine, type MeilisearchEngineOptions } from './meilisearch';
 import {
 	MEILI_KEY_REQUIREMENTS,

@@ -10,7 +10,7 @@ import {
 	pendingOutbox,
 	startTestSupabase,
 	type TestSupabase
-} from './test-supabase';
+} from '$test/test-supabase';
 import { isIndexReady, searchOffers } from './index';
 import type { SearchEngine } from './types';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { random } from '../fixtures';
+import { random } from '$test/factories';
 import { Vocabulary } from './vocabulary';
 
 /** Optimal string alignment distance, the plain way. */
