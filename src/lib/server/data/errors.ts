@@ -1,9 +1,11 @@
 /**
- * Errors of the data layer. A PostgREST error (`{ code, message, details, hint }`) is logged as
- * it came and turned into a DataError that carries only a message key and an HTTP status: the
- * visitor never sees a database message.
+ * Errors of the data layer, one path from an RPC error to the page: a PostgREST error
+ * (`{ code, message, details, hint }`) is logged as it came and turned into a DataError that
+ * carries only a message key and an HTTP status (fromPostgrestError); a load turns it into
+ * `error()` (orHttpError), a form action into `fail()` (orFail), an API route into its JSON
+ * error (orApiError in $lib/server/api). The visitor never sees a database message.
  */
-import { error } from '@sveltejs/kit';
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
 
 /** The error body PostgREST (and supabase-js for network failures) hands back. */
 export interface PostgrestErrorLike {
@@ -86,6 +88,25 @@ export async function orHttpError<T>(work: Promise<T>): Promise<T> {
 		return await work;
 	} catch (caught) {
 		if (isDataError(caught)) error(caught.status, { message: caught.key, key: caught.key });
+		throw caught;
+	}
+}
+
+/**
+ * Awaits `work` in a form action; a DataError becomes `fail(status, { error: key })`, so that
+ * the form is shown again with what was typed and a message in the user's language (a 409 of
+ * the version check included). Other errors pass on to `handleError`.
+ *
+ *   const saved = await orFail(offers.save(locals.supabase, form.data));
+ *   if (isActionFailure(saved)) return saved;
+ */
+export async function orFail<T>(
+	work: Promise<T>
+): Promise<T | ActionFailure<{ error: DataErrorKey }>> {
+	try {
+		return await work;
+	} catch (caught) {
+		if (isDataError(caught)) return fail(caught.status, { error: caught.key });
 		throw caught;
 	}
 }

@@ -8,6 +8,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import { emptyFacets, nearOf, pageOf } from './shared';
 import { type OfferSummary, type SearchQuery, type SearchResult } from './types';
+import { fromPostgrestError } from '../data/errors';
 
 type Supabase = SupabaseClient<Database>;
 
@@ -45,9 +46,7 @@ export async function searchDatabase(
 		p_limit: limit,
 		p_offset: offset
 	});
-	if (error) {
-		throw Object.assign(new Error(`filter_offers failed: ${error.message}`), { code: error.code });
-	}
+	if (error) throw fromPostgrestError('filter_offers', error);
 	const result = data as unknown as FilterOffersResult;
 	return {
 		total: Number(result.total),

@@ -5,6 +5,7 @@
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
+import { fromPostgrestError } from '../data/errors';
 import { partitionRows } from './documents';
 import type { DeletedDocument, SearchDocument, SearchDocumentRow, SearchEngine } from './types';
 
@@ -16,10 +17,6 @@ const PAGE_SIZE = 500;
 /** A rebuild requeues changes from a little before it started reading: transactions that were
  * open then may commit later with an older enqueue time. */
 const REQUEUE_MARGIN_MS = 60_000;
-
-export function rpcError(operation: string, error: { message: string; code?: string }): Error {
-	return Object.assign(new Error(`${operation} failed: ${error.message}`), { code: error.code });
-}
 
 /** Every published offer's document, page by page. */
 export async function readAllDocuments(
@@ -33,7 +30,7 @@ export async function readAllDocuments(
 			p_after: after,
 			p_limit: PAGE_SIZE
 		});
-		if (error) throw rpcError('search_documents', error);
+		if (error) throw fromPostgrestError('search_documents', error);
 		const rows = (data ?? []) as unknown as Row[];
 		docs.push(...partitionRows(rows, { now: options.now, onScheduleError: logScheduleError }).docs);
 		options.onProgress?.(docs.length);
@@ -64,7 +61,7 @@ export async function rebuildIndex(
 ): Promise<RebuildReport> {
 	const started = performance.now();
 	const status = await supabase.rpc('search_outbox_status');
-	if (status.error) throw rpcError('search_outbox_status', status.error);
+	if (status.error) throw fromPostgrestError('search_outbox_status', status.error);
 	const since = new Date(
 		new Date((status.data as { now: string }).now).getTime() - REQUEUE_MARGIN_MS
 	);
@@ -77,7 +74,7 @@ export async function rebuildIndex(
 	options.onProgress?.('swapped in the fresh index');
 
 	const requeue = await supabase.rpc('requeue_search_outbox', { p_since: since.toISOString() });
-	if (requeue.error) throw rpcError('requeue_search_outbox', requeue.error);
+	if (requeue.error) throw fromPostgrestError('requeue_search_outbox', requeue.error);
 	return {
 		documents: docs.length,
 		requeued: requeue.data ?? 0,

@@ -21,7 +21,8 @@ import type { Database } from '$lib/database.types';
 import { createServiceSupabase } from '../supabase';
 import { partitionRows } from './documents';
 import { getSearchEngine, setIndexReady } from './index';
-import { logScheduleError, rebuildIndex, rpcError } from './rebuild';
+import { fromPostgrestError } from '../data/errors';
+import { logScheduleError, rebuildIndex } from './rebuild';
 import {
 	SearchUnavailableError,
 	type DeletedDocument,
@@ -59,7 +60,7 @@ export async function drainOutbox(
 	const report: DrainReport = { offers: 0, upserted: 0, removed: 0 };
 	for (let round = 0; round < (options.maxBatches ?? 50); round++) {
 		const claim = await supabase.rpc('claim_search_outbox', { p_limit: options.batchSize ?? 100 });
-		if (claim.error) throw rpcError('claim_search_outbox', claim.error);
+		if (claim.error) throw fromPostgrestError('claim_search_outbox', claim.error);
 		const claimed = claim.data ?? [];
 		if (claimed.length === 0) break;
 		const outboxIds = claimed.flatMap((row) => row.outbox_ids);
@@ -68,7 +69,7 @@ export async function drainOutbox(
 				p_ids: claimed.map((row) => row.offer_id),
 				p_limit: 1000
 			});
-			if (fetched.error) throw rpcError('search_documents', fetched.error);
+			if (fetched.error) throw fromPostgrestError('search_documents', fetched.error);
 			const { docs, deleted } = partitionRows((fetched.data ?? []) as unknown as Row[], {
 				now: options.now,
 				onScheduleError: logScheduleError
@@ -94,7 +95,7 @@ export async function drainOutbox(
 			throw error;
 		}
 		const done = await supabase.rpc('complete_search_outbox', { p_outbox_ids: outboxIds });
-		if (done.error) throw rpcError('complete_search_outbox', done.error);
+		if (done.error) throw fromPostgrestError('complete_search_outbox', done.error);
 	}
 	return report;
 }
@@ -124,7 +125,7 @@ export async function compareIndex(
 	engine: SearchEngine
 ): Promise<IndexComparison> {
 	const { data, error } = await supabase.rpc('search_index_state');
-	if (error) throw rpcError('search_index_state', error);
+	if (error) throw fromPostgrestError('search_index_state', error);
 	const [row] = data ?? [];
 	const database: IndexState = {
 		documents: Number(row?.documents ?? 0),
@@ -247,7 +248,7 @@ export function startSearchWorker(options: SearchWorkerOptions = {}): SearchWork
 			const purged = await client.rpc('purge_search_outbox', {
 				p_days: options.purgeAfterDays ?? 7
 			});
-			if (purged.error) throw rpcError('purge_search_outbox', purged.error);
+			if (purged.error) throw fromPostgrestError('purge_search_outbox', purged.error);
 			lastPurge = Date.now();
 		}
 		return report;

@@ -5,7 +5,6 @@
  * matched in `X-Total-Count`). Recurrences stay RRULEs; UIDs are `<schedule id>@<host name>`, stable
  * across reads; titles are in `locale` (else the fallback).
  */
-import { isDataError } from '$lib/server/data/errors';
 import { toLocale } from '$lib/i18n/locales';
 import { createTranslator } from '$lib/i18n/translator';
 import { parseSearchParams } from '$lib/schemas/search-query';
@@ -27,19 +26,14 @@ export const GET: RequestHandler = async ({ url }) => {
 	if (!parsed.ok) return apiError(400, parsed.error);
 	const locale = toLocale(parsed.query.locale);
 
-	let found;
-	let info;
-	try {
-		[found, info] = await Promise.all([
+	const read = await orApiError(
+		Promise.all([
 			publicReads.scheduledOffers(parsed.query, { max: MAX_OFFERS }),
 			publicReads.portalInfo()
-		]);
-	} catch (cause) {
-		if (!isDataError(cause)) console.error('[api] /api/offers.ics: search failed', cause);
-		return apiError(503, {
-			message: 'the offers cannot be read right now; please try again in a few minutes'
-		});
-	}
+		])
+	);
+	if (read instanceof Response) return read;
+	const [found, info] = read;
 
 	// "Angebote in Sankt Mang" for one district, else "Angebote in Kempten"
 	const { t } = createTranslator(locale);

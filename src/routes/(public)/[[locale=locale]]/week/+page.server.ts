@@ -7,7 +7,7 @@
 import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
 import { parseSearchParams } from '$lib/schemas/search-query';
-import { isDataError, orHttpError } from '$lib/server/data/errors';
+import { orHttpError } from '$lib/server/data/errors';
 import { weekOf } from '$lib/server/week';
 import type { PageServerLoad } from './$types';
 import * as publicReads from '$lib/server/data/public-reads';
@@ -23,14 +23,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!parsed.ok) error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
 	const query = { ...parsed.query, locale };
 
-	let week;
-	try {
-		week = await weekOf(query);
-	} catch (cause) {
-		if (isDataError(cause)) error(cause.status, { message: cause.key, key: cause.key });
-		console.error('[week] search and database failed', cause);
-		error(503, { message: 'error.data_unavailable', key: 'error.data_unavailable' });
-	}
+	const week = await orHttpError(weekOf(query));
 
 	const filters = query.filters ?? {};
 	return {
