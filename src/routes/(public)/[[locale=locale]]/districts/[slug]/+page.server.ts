@@ -13,10 +13,14 @@ const SLUG = /^[a-z0-9-]{1,100}$/;
 
 /** The district's list takes only `page`: its district is the path's, its locale too. */
 const NOT_HERE = SEARCH_PARAMETERS.filter((name) => name !== 'page');
+/** Parameters of the page that are not the list's: the map's state (see OfferMap). */
+const PAGE_ONLY = ['map'];
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!SLUG.test(params.slug)) error(404, { message: 'error.not_found', key: 'error.not_found' });
-	const parsed = parseSearchParams(url.searchParams, { omit: NOT_HERE });
+	const listParams = new URLSearchParams(url.searchParams);
+	for (const name of PAGE_ONLY) listParams.delete(name);
+	const parsed = parseSearchParams(listParams, { omit: NOT_HERE });
 	if (!parsed.ok) error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
 	const locale = toLocale(params.locale ?? locals.locale);
 	const district = await orHttpError(publicReads.district(params.slug));
