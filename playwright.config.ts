@@ -32,13 +32,20 @@ export default defineConfig({
 		launchOptions,
 		trace: 'retain-on-failure'
 	},
+	// `setup` (tests/e2e/warm-up.setup.ts) waits once until the server is warm and its search
+	// index ready; the browser projects depend on it and match only *.spec.ts, so it runs once.
 	projects: [
+		{ name: 'setup', testMatch: /.*\.setup\.ts$/ },
 		{
 			name: 'desktop',
+			testMatch: /.*\.spec\.ts$/,
+			dependencies: ['setup'],
 			use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, launchOptions }
 		},
 		{
 			name: 'phone',
+			testMatch: /.*\.spec\.ts$/,
+			dependencies: ['setup'],
 			use: {
 				// A phone's user agent, touch and pixel ratio, on the same Debian Chromium.
 				...devices['Pixel 7'],
@@ -62,7 +69,7 @@ export default defineConfig({
 			ORIGIN: baseURL,
 			DATA_DIR: 'memory',
 			// every test comes from one address: fair use is tested on a server of its own
-			// (tests/e2e/fair-use.spec.ts)
+			// (tests/deployment/fair-use.spec.ts)
 			FAIR_USE: 'off'
 		},
 		timeout: 120_000,

@@ -20,18 +20,6 @@ function messages(locale: string): Record<string, string> {
 	return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
 }
 
-// The embedded database migrates and seeds itself when the server starts: wait for it once.
-test.beforeAll(async ({ playwright }, testInfo) => {
-	testInfo.setTimeout(180_000);
-	const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
-	await expect
-		.poll(async () => (await request.get('/de', { timeout: 170_000 })).status(), {
-			timeout: 170_000
-		})
-		.toBe(200);
-	await request.dispose();
-});
-
 /**
  * axe on the page as it is now. Each violation as one line a reader can act on:
  * rule (impact): selector → the first part of axe's explanation.

@@ -34,19 +34,11 @@ const BUILT_INS = ['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnPro
 let offerId = '';
 let districtSlug = '';
 
-// The embedded database migrates and seeds itself on start: wait for it once.
-test.beforeAll(async ({ playwright }, testInfo) => {
-	testInfo.setTimeout(180_000);
-	const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
-	await expect
-		.poll(async () => (await request.get('/api/offers', { timeout: 170_000 })).status(), {
-			timeout: 170_000
-		})
-		.toBe(200);
+// The server is warm (tests/e2e/warm-up.setup.ts): read them once.
+test.beforeAll(async ({ request }) => {
 	offerId = (await (await request.get('/api/offers?limit=1')).json()).offers[0].id;
 	const districts = await (await request.get('/api/districts.geojson')).json();
 	districtSlug = districts.features[0].properties.slug;
-	await request.dispose();
 });
 
 /** Every route a visitor or a program reaches, with real ids where the path takes one. */

@@ -10,17 +10,9 @@ const SECURITY_HEADERS = ['x-content-type-options', 'referrer-policy', 'permissi
 
 let offerId = '';
 
-// The embedded database migrates and seeds itself on start: wait for it once.
-test.beforeAll(async ({ playwright }, testInfo) => {
-	testInfo.setTimeout(180_000);
-	const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
-	await expect
-		.poll(async () => (await request.get('/api/offers', { timeout: 170_000 })).status(), {
-			timeout: 170_000
-		})
-		.toBe(200);
+// The server is warm (tests/e2e/warm-up.setup.ts): read it once.
+test.beforeAll(async ({ request }) => {
 	offerId = (await (await request.get('/api/offers?limit=1')).json()).offers[0].id;
-	await request.dispose();
 });
 
 test.describe('headers', () => {

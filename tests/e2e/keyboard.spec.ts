@@ -16,17 +16,6 @@ function messages(locale: string): Record<string, string> {
 	return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
 }
 
-test.beforeAll(async ({ playwright }, testInfo) => {
-	testInfo.setTimeout(180_000);
-	const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
-	await expect
-		.poll(async () => (await request.get('/de', { timeout: 170_000 })).status(), {
-			timeout: 170_000
-		})
-		.toBe(200);
-	await request.dispose();
-});
-
 /** What the focused element shows: its outline, its box and a description for messages. */
 async function focusRing(page: Page) {
 	return page.evaluate(async () => {

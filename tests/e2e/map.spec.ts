@@ -19,17 +19,6 @@ const OFFER = [168, 65, 14];
 const DISTRICT = [217, 225, 233]; // accent #1d4e89 at 10 % opacity
 const HIGHLIGHTED = [179, 195, 214]; // accent at 28 %
 
-test.beforeAll(async ({ playwright }, testInfo) => {
-	testInfo.setTimeout(180_000);
-	const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
-	await expect
-		.poll(async () => (await request.get('/de', { timeout: 170_000 })).status(), {
-			timeout: 170_000
-		})
-		.toBe(200);
-	await request.dispose();
-});
-
 /** Every request the context makes (workers included) and every console error. */
 function watch(page: Page, context: BrowserContext) {
 	const requests: string[] = [];

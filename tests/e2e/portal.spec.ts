@@ -8,19 +8,6 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 
 test.use({ locale: 'de-DE' });
 
-// The embedded database migrates and seeds itself on the first request: wait for that once
-// rather than in whichever test happens to come first.
-test.beforeAll(async ({ playwright }, testInfo) => {
-	testInfo.setTimeout(180_000);
-	const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
-	await expect
-		.poll(async () => (await request.get('/de', { timeout: 170_000 })).status(), {
-			timeout: 170_000
-		})
-		.toBe(200);
-	await request.dispose();
-});
-
 /** Watches a page: every request it makes and every cookie a response tries to set. */
 function watch(page: Page) {
 	const requests: string[] = [];

@@ -43,17 +43,6 @@ const LOCALES = [
 	}
 ];
 
-test.beforeAll(async ({ playwright }, testInfo) => {
-	testInfo.setTimeout(180_000);
-	const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
-	await expect
-		.poll(async () => (await request.get('/de', { timeout: 170_000 })).status(), {
-			timeout: 170_000
-		})
-		.toBe(200);
-	await request.dispose();
-});
-
 /**
  * Records every request of the context: pages, workers, fonts, the map's data. `quiet()` waits
  * until no request has been open for a while (after a click or typing, when `networkidle` of

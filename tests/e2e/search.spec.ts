@@ -11,24 +11,6 @@ const ar = JSON.parse(readFileSync('messages/ar.json', 'utf8')) as Record<string
 
 test.use({ locale: 'de-DE', viewport: { width: 390, height: 844 } });
 
-test.beforeAll(async ({ playwright }, testInfo) => {
-	testInfo.setTimeout(180_000);
-	const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL });
-	// the list answers from the database until the engine's index is built: wait for the engine
-	await expect
-		.poll(
-			async () => {
-				const response = await request.get('/api/offers?q=Deutschkur&limit=1', {
-					timeout: 170_000
-				});
-				return response.ok() ? ((await response.json()) as { degraded: boolean }).degraded : null;
-			},
-			{ timeout: 170_000 }
-		)
-		.toBe(false);
-	await request.dispose();
-});
-
 /** Every request the page makes. */
 function watch(page: Page): string[] {
 	const requests: string[] = [];
