@@ -32,11 +32,9 @@ describe('one path from an RPC error to the page', () => {
 			409,
 			'error.conflict'
 		]);
-		const failed = await orFail(failing('PT409'));
-		expect(isActionFailure(failed) && [failed.status, failed.data]).toEqual([
-			409,
-			{ error: 'error.conflict' }
-		]);
+		const failed: unknown = await orFail(failing('PT409'));
+		expect(isActionFailure(failed)).toBe(true);
+		expect(failed).toMatchObject({ status: 409, data: { error: 'error.conflict' } });
 		expect(await orFail(Promise.resolve('saved'))).toBe('saved');
 		await expect(orFail(Promise.reject(new Error('a bug')))).rejects.toThrow('a bug');
 	});
