@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
+
+export { freePort } from './production-server';
 
 /** A browser's Accept-Encoding; every bench request sends it. */
 export const BROWSER_ENCODINGS = 'br, gzip';
@@ -33,19 +34,6 @@ export const autocannon = createRequire(import.meta.url)('autocannon') as Autoca
 /** Non-2xx answers, errors and timeouts of an autocannon run. */
 export const problemsOf = (result: AutocannonResult) =>
 	result.non2xx + result.errors + result.timeouts;
-
-/** A port of 127.0.0.1 nobody listens on right now. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** The value at percentile `p` (0–100) of ascending `sorted`. */
 export function percentile(sorted: readonly number[], p: number): number {

@@ -24,8 +24,8 @@ export function requireBuild(): void {
 	}
 }
 
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
+/** A port of 127.0.0.1 nobody listens on right now. */
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once('error', reject);

