@@ -1,6 +1,6 @@
 -- Public reads without the database in their path: the portal serves public pages and the read
 -- API from the search index and small in-memory caches, and needs to know when the data behind
--- them changed. Every statement that changes what the public sees counts one up a counter; each
+-- them changed. Every transaction that changes what the public sees counts one up a counter; each
 -- portal process reads it at most once a second and clears its caches when it moved, so that
 -- several processes behind a load balancer all learn of a change, not only the one whose search
 -- worker drained it.
@@ -14,18 +14,24 @@ comment on table private.data_version is
   'One row: a counter of the statements that changed what the public pages show.';
 insert into private.data_version default values;
 
+-- Counts once per transaction: its first change updates the row, the others find the
+-- transaction-local mark and do nothing (an import of 10,000 offers, 40,000 statements, counts
+-- one). Other processes see the new version when the transaction commits.
 create function private.count_data_change() returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
 begin
-  update private.data_version set version = version + 1, changed_at = now();
+  if current_setting('portal.data_change_counted', true) is distinct from 'on' then
+    update private.data_version set version = version + 1, changed_at = now();
+    perform set_config('portal.data_change_counted', 'on', true);
+  end if;
   return null;
 end;
 $$;
 
--- Once per statement, after it: an import of a thousand rows counts one.
+-- After each statement that changes what the public sees.
 do $$
 declare
   v_table text;

@@ -6,6 +6,7 @@
 import { civilDate, dayNumber, fromWallClock, toWallClock } from '$lib/schedule/rrule';
 import { groupByDay, upcoming } from '$lib/schedule/upcoming';
 import type { SearchQuery } from '$lib/server/search/types';
+import { memo } from '$lib/server/cache/memo';
 import * as publicReads from '$lib/server/data/public-reads';
 import type { Schedule } from '$lib/types';
 import type { Week, WeekDay, WeekOffer } from '$lib/week';
@@ -27,7 +28,15 @@ function startOfDay(now: Date, days: number): Date {
  * The week of the offers `query` finds. Throws a DataError when neither search nor the
  * database answers.
  */
-export async function weekOf(query: SearchQuery): Promise<Week> {
+/** Weeks computed this minute, until the data changes: the pages of a list share theirs. */
+const weeks = memo<Week>({ max: 200 });
+
+export function weekOf(query: SearchQuery): Promise<Week> {
+	const minute = Math.floor(Date.now() / 60_000);
+	return weeks.get(`${minute} ${JSON.stringify(query)}`, () => computeWeek(query));
+}
+
+async function computeWeek(query: SearchQuery): Promise<Week> {
 	const found = await publicReads.scheduledOffers(query, { max: MAX_OFFERS });
 
 	// dates still running now or starting before the end of the seventh day

@@ -59,11 +59,12 @@ export async function schedulesOf(ids: readonly string[]): Promise<Map<string, O
 	const unique = [...new Set(ids)];
 	const absent = unique.filter((id) => !offerSchedules.has(id));
 	let batch: Promise<Map<string, OfferSchedules>> | undefined;
+	const read = (ids: string[]) => createSupabase().then((client) => ofOffers(client, ids));
 	const load = async (id: string) => {
-		// an id evicted since the filter above is read on its own
-		const ids = absent.includes(id) ? absent : [id];
-		const rows = ids === absent ? (batch ??= ofOffers(await createSupabase(), absent)) : null;
-		return (await (rows ?? ofOffers(await createSupabase(), ids))).get(id) ?? null;
+		// one call for all that were missing (made before the first await, so that every
+		// loader shares it); an id evicted since the filter above is read on its own
+		const rows = absent.includes(id) ? (batch ??= read(absent)) : read([id]);
+		return (await rows).get(id) ?? null;
 	};
 	const rows = await Promise.all(unique.map((id) => offerSchedules.get(id, () => load(id))));
 	return new Map(rows.filter((row) => row !== null).map((row) => [row.offer_id, row]));
