@@ -21,7 +21,7 @@ import { responseCache } from '$lib/server/hooks/response-cache';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { supabase } from '$lib/server/hooks/supabase';
 import { startSearchWorker } from '$lib/server/search/worker';
-import { closeBackend, createSupabase, getBackend } from '$lib/server/supabase';
+import { anonymousSupabase, closeBackend, getBackend } from '$lib/server/supabase';
 
 /**
  * The database is started with the server, not by the first visitor; the search worker then
@@ -32,7 +32,7 @@ import { closeBackend, createSupabase, getBackend } from '$lib/server/supabase';
 export const init: ServerInit = async () => {
 	await getBackend();
 	const worker = startSearchWorker();
-	const watcher = watchDataVersion(createSupabase(), {
+	const watcher = watchDataVersion(anonymousSupabase(), {
 		onChange: () => {
 			worker
 				.drain()

@@ -137,6 +137,22 @@ export async function createSupabase(
 	return client(backend, backend.anonKey, options.accessToken);
 }
 
+const anonymousClients = new WeakMap<Backend, SupabaseClient<Database>>();
+
+/**
+ * The process's client with the anon key, made once per backend: it holds no session, so all
+ * anonymous reads share it (never sign in with it; a user's client comes from createSupabase).
+ */
+export async function anonymousSupabase(): Promise<SupabaseClient<Database>> {
+	const backend = await getBackend();
+	let anonymous = anonymousClients.get(backend);
+	if (!anonymous) {
+		anonymous = client(backend, backend.anonKey);
+		anonymousClients.set(backend, anonymous);
+	}
+	return anonymous;
+}
+
 /** A client with the service_role key: bypasses row level security. Server-side jobs only. */
 export async function createServiceSupabase(): Promise<SupabaseClient<Database>> {
 	const backend = await getBackend();

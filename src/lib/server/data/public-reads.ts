@@ -17,7 +17,7 @@ import type {
 	Schedule
 } from '$lib/types';
 import { memo } from '../cache/memo';
-import { createSupabase } from '../supabase';
+import { anonymousSupabase } from '../supabase';
 import * as districtData from './districts';
 import * as offerData from './offers';
 import * as portal from './portal';
@@ -31,24 +31,24 @@ const offerDetails = memo<OfferDetail | null>({ max: 2_000 });
 const offerSchedules = memo<OfferSchedules | null>({ max: 20_000 });
 
 /** The city, its current concept and counts. */
-export const portalInfo = () => frame.get('', async () => portal.info(await createSupabase()));
+export const portalInfo = () => frame.get('', async () => portal.info(await anonymousSupabase()));
 
 /** All districts by name. */
 export const districts = () =>
-	districtList.get('', async () => districtData.list(await createSupabase()));
+	districtList.get('', async () => districtData.list(await anonymousSupabase()));
 
 /** One district with its outline; null when there is none with this slug. */
 export const district = (slug: string) =>
-	districtDetails.get(slug, async () => districtData.get(await createSupabase(), slug));
+	districtDetails.get(slug, async () => districtData.get(await anonymousSupabase(), slug));
 
 /** Every district as GeoJSON. */
 export const districtsGeojson = () =>
-	districtShapes.get('', async () => districtData.geojson(await createSupabase()));
+	districtShapes.get('', async () => districtData.geojson(await anonymousSupabase()));
 
 /** One published offer as its page shows it, texts in `locale`; null when there is none. */
 export const offer = (id: string, locale: string) =>
 	offerDetails.get(`${id}/${locale}`, async () =>
-		offerData.get(await createSupabase(), id, locale)
+		offerData.get(await anonymousSupabase(), id, locale)
 	);
 
 /**
@@ -59,7 +59,7 @@ export async function schedulesOf(ids: readonly string[]): Promise<Map<string, O
 	const unique = [...new Set(ids)];
 	const absent = unique.filter((id) => !offerSchedules.has(id));
 	let batch: Promise<Map<string, OfferSchedules>> | undefined;
-	const read = (ids: string[]) => createSupabase().then((client) => ofOffers(client, ids));
+	const read = (ids: string[]) => anonymousSupabase().then((client) => ofOffers(client, ids));
 	const load = async (id: string) => {
 		// one call for all that were missing (made before the first await, so that every
 		// loader shares it); an id evicted since the filter above is read on its own
@@ -98,7 +98,7 @@ export async function scheduledOffers(
 	query: SearchQuery,
 	options: { max: number }
 ): Promise<ScheduledOffers> {
-	const supabase = await createSupabase();
+	const supabase = await anonymousSupabase();
 	const { offers: found, total, degraded } = await searchAllOffers(supabase, query, options.max);
 	const byOffer = await schedulesOf(found.map((offer) => offer.id));
 	const offers: ScheduledOffer[] = [];
