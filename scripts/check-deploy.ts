@@ -7,9 +7,6 @@
  * index's settings and documents against the database. Exits 1 when a check fails.
  */
 import { parseArgs } from 'node:util';
-import { createClient } from '@supabase/supabase-js';
-import ws from 'ws';
-import type { Database } from '../src/lib/database.types';
 import { formatReport, type Finding } from '../src/lib/server/deploy/report';
 import { checkSearch } from '../src/lib/server/deploy/search-checks';
 import { checkSupabase, type SupabaseTarget } from '../src/lib/server/deploy/supabase-checks';
@@ -17,8 +14,7 @@ import {
 	closeBackend,
 	createServiceSupabase,
 	createSupabase,
-	DEFAULT_DATA_DIR,
-	getBackend
+	DEFAULT_DATA_DIR
 } from '../src/lib/server/supabase';
 
 const usage = `Usage: npm run check:deploy [-- --json]
@@ -45,12 +41,8 @@ async function signedIn(findings: Finding[]): Promise<SupabaseTarget['user']> {
 	const email = process.env.DEPLOY_CHECK_EMAIL;
 	const password = process.env.DEPLOY_CHECK_PASSWORD;
 	if (!email || !password) return undefined;
-	const backend = await getBackend();
-	const auth = createClient<Database>(backend.url, backend.anonKey, {
-		auth: { persistSession: false, autoRefreshToken: false },
-		global: backend.fetch ? { fetch: backend.fetch } : {},
-		realtime: { transport: ws as never }
-	});
+	// a client of its own: it carries the session once signed in
+	const auth = await createSupabase();
 	const { data, error } = await auth.auth.signInWithPassword({ email, password });
 	if (error || !data.session) {
 		findings.push({
