@@ -36,3 +36,21 @@ export interface Week {
 	/** Search was down and the database answered with plain filters. */
 	degraded: boolean;
 }
+
+/**
+ * The week's first `max` dates, with only the offers they name: a district page shows the
+ * coming dates and links to the week for the rest (a busy district has hundreds).
+ */
+export function firstDates(week: Week, max: number): Week {
+	let left = max;
+	const days = week.days.map((day) => {
+		const entries = day.entries.slice(0, Math.max(0, left));
+		left -= entries.length;
+		return { ...day, entries };
+	});
+	const offers: Record<string, WeekOffer> = {};
+	for (const day of days) {
+		for (const entry of day.entries) offers[entry.offer_id] = week.offers[entry.offer_id];
+	}
+	return { ...week, days, offers };
+}

@@ -6,11 +6,14 @@ import { searchOffers } from '$lib/server/search';
 import { weekOf } from '$lib/server/week';
 import { outlineOf } from './outline';
 import type { OfferSummary } from '$lib/types';
+import { firstDates } from '$lib/week';
 import type { PageServerLoad } from './$types';
 import * as publicReads from '$lib/server/data/public-reads';
 
 const SLUG = /^[a-z0-9-]{1,100}$/;
 
+/** The coming dates the page shows; the week page has them all. */
+const WEEK_DATES = 12;
 /** The district's list takes only `page`: its district is the path's, its locale too. */
 const NOT_HERE = SEARCH_PARAMETERS.filter((name) => name !== 'page');
 /** Parameters of the page that are not the list's: the map's state (see OfferMap). */
@@ -47,6 +50,6 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		degraded: list.degraded,
 		page,
 		pages,
-		week
+		week: firstDates(week, WEEK_DATES)
 	};
 };
