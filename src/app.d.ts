@@ -1,6 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '$lib/database.types';
 import type { Locale } from '$lib/i18n/locales';
+import type { SignedInUser } from '$lib/staff/user';
 
 declare global {
 	namespace App {
@@ -11,6 +12,8 @@ declare global {
 		interface Locals {
 			/** Supabase client acting with the visitor's rights (anon unless signed in). */
 			supabase: SupabaseClient<Database>;
+			/** The signed-in person, in the staff and city areas; null elsewhere and when signed out. */
+			user: SignedInUser | null;
 			/** UI locale of this request. */
 			locale: Locale;
 		}

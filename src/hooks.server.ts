@@ -2,11 +2,13 @@
  * Every request passes a sequence of small handles (src/lib/server/hooks/), outermost first:
  * security headers, the API's CORS, compression, the locale (a page without one is redirected
  * to the visitor's language), fair use (429 for a client asking too much), the response cache
- * for anonymous readers, the Supabase client with the visitor's rights, `<html lang dir>`. The
+ * for anonymous readers, the Supabase client with the visitor's rights, the session of the
+ * staff and city areas (`locals.user`, from verified claims), `<html lang dir>`. The
  * Content Security Policy is set by SvelteKit (kit.csp in svelte.config.js) with hashes, so that
  * a cached page can carry it.
  *
- * No cookies: anonymous visitors get none.
+ * No cookies on public pages: only the staff and city areas have a session cookie, set for
+ * their paths.
  */
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -19,6 +21,7 @@ import { locale } from '$lib/server/hooks/locale';
 import { pageLanguage } from '$lib/server/hooks/page-language';
 import { responseCache } from '$lib/server/hooks/response-cache';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
+import { session } from '$lib/server/hooks/session';
 import { supabase } from '$lib/server/hooks/supabase';
 import { startSearchWorker } from '$lib/server/search/worker';
 import { anonymousSupabase, closeBackend, getBackend } from '$lib/server/supabase';
@@ -64,6 +67,7 @@ export const handle = sequence(
 	fairUse,
 	responseCache,
 	supabase,
+	session,
 	pageLanguage
 );
 

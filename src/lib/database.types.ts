@@ -976,6 +976,14 @@ export type Database = {
 			};
 		};
 		Functions: {
+			add_staff_member: {
+				Args: {
+					p_organisation_id: string;
+					p_role: Database['public']['Enums']['membership_role'];
+					p_user_id: string;
+				};
+				Returns: undefined;
+			};
 			applied_migrations: { Args: Record<PropertyKey, never>; Returns: string[] };
 			claim_search_outbox: {
 				Args: { p_lease_seconds?: number; p_limit?: number };
@@ -1028,10 +1036,21 @@ export type Database = {
 					slug: string;
 				}[];
 			};
+			managed_organisations: {
+				Args: Record<PropertyKey, never>;
+				Returns: {
+					id: string;
+					kind: Database['public']['Enums']['organisation_kind'];
+					name: string;
+					slug: string;
+					staff_count: number;
+				}[];
+			};
 			measure_status_light: {
 				Args: { p_status: Database['public']['Enums']['measure_status'] };
 				Returns: string;
 			};
+			my_access: { Args: Record<PropertyKey, never>; Returns: Json };
 			offer_schedules: {
 				Args: { p_ids: string[] };
 				Returns: {
@@ -1043,8 +1062,22 @@ export type Database = {
 					updated_at: string;
 				}[];
 			};
+			organisation_staff: {
+				Args: { p_organisation_id: string };
+				Returns: {
+					email: string;
+					last_sign_in_at: string;
+					member_since: string;
+					role: Database['public']['Enums']['membership_role'];
+					user_id: string;
+				}[];
+			};
 			portal_info: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_search_outbox: { Args: { p_days?: number }; Returns: number };
+			remove_staff_member: {
+				Args: { p_organisation_id: string; p_user_id: string };
+				Returns: undefined;
+			};
 			requeue_search_outbox: { Args: { p_since: string }; Returns: number };
 			search_documents: {
 				Args: { p_after?: string; p_ids?: string[]; p_limit?: number };
@@ -1058,6 +1091,15 @@ export type Database = {
 				}[];
 			};
 			search_outbox_status: { Args: Record<PropertyKey, never>; Returns: Json };
+			set_staff_role: {
+				Args: {
+					p_organisation_id: string;
+					p_role: Database['public']['Enums']['membership_role'];
+					p_user_id: string;
+				};
+				Returns: undefined;
+			};
+			user_id_by_email: { Args: { p_email: string }; Returns: string };
 		};
 		Enums: {
 			german_level: 'none' | 'a1' | 'a2' | 'b1' | 'b2' | 'c1';

@@ -109,6 +109,20 @@ export function negotiateLocale(acceptLanguage: string | null): Locale {
 	return DEFAULT_LOCALE;
 }
 
+/** The languages of the staff and city areas: German, and English as the second. */
+export const STAFF_LOCALES = ['de', 'en'] as const satisfies readonly Locale[];
+export type StaffLocale = (typeof STAFF_LOCALES)[number];
+
+/** The staff language for an Accept-Language header: English when preferred to German. */
+export function negotiateStaffLocale(acceptLanguage: string | null): StaffLocale {
+	for (const { tag } of parseAcceptLanguage(acceptLanguage ?? '')) {
+		const primary = tag.split('-')[0].toLowerCase();
+		if (primary === 'de') return 'de';
+		if (primary === 'en') return 'en';
+	}
+	return 'de';
+}
+
 /** The locale a path starts with (`/ar/offers/…` → `ar`), or null. */
 export function localeOfPath(pathname: string): Locale | null {
 	const first = pathname.split('/')[1];

@@ -16,7 +16,7 @@ import {
 } from '$lib/types';
 import { LOCALE_INFO, LOCALES, type Locale } from './locales';
 import { createI18n, translate, type Messages } from './translate';
-import { createTranslator, MESSAGES } from './translator';
+import { createTranslator, MESSAGES, STAFF_MESSAGES } from './translator';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 const PLACEHOLDER = /\{\{\s*([^}\s]+)\s*\}\}/g;
@@ -82,7 +82,11 @@ describe('messages/de.json', () => {
 		};
 		walk(join(process.cwd(), 'src'));
 		expect(used.size).toBeGreaterThan(50);
-		expect([...used].filter((key) => !german.has(key))).toEqual([]);
+		// the staff and city areas' keys live in messages/staff/
+		const staffGerman = families(STAFF_MESSAGES.de);
+		const isStaffKey = (key: string) => /^(staff|city)\./.test(key);
+		expect([...used].filter((key) => !isStaffKey(key) && !german.has(key))).toEqual([]);
+		expect([...used].filter((key) => isStaffKey(key) && !staffGerman.has(key))).toEqual([]);
 		// the error page shows `<key>_text` under each error's title
 		const errorKeys = [...used].filter(
 			(key) => key.startsWith('error.') && key !== 'error.status' && key !== 'error.back_home'
@@ -167,5 +171,32 @@ describe.each(LOCALES.map((locale) => [locale]))('messages/%s.json', (locale: Lo
 		const title = createTranslator(locale).t('home.title', { city: 'Kempten (Allgäu)' });
 		if (LOCALE_INFO[locale].dir === 'rtl') expect(title).toContain('\u2068Kempten (Allgäu)\u2069');
 		else expect(title).toContain('Kempten (Allgäu)');
+	});
+});
+
+describe('messages/staff/*.json', () => {
+	const de = families(STAFF_MESSAGES.de);
+	const en = families(STAFF_MESSAGES.en);
+
+	it('has the staff and city keys only, the same in German and English', () => {
+		expect(de.size).toBeGreaterThan(40);
+		expect([...de.keys()].filter((key) => !/^(staff|city)\./.test(key))).toEqual([]);
+		expect([...en.keys()].sort()).toEqual([...de.keys()].sort());
+	});
+
+	it('has the same plural forms and placeholders in both, and no empty message', () => {
+		for (const [base, forms] of de) {
+			expect({ base, forms: [...(en.get(base) ?? [])].sort() }).toEqual({
+				base,
+				forms: [...forms].sort()
+			});
+			expect({ base, names: placeholders(textsOf(STAFF_MESSAGES.en, base, forms)) }).toEqual({
+				base,
+				names: placeholders(textsOf(STAFF_MESSAGES.de, base, forms))
+			});
+		}
+		for (const text of [...Object.values(STAFF_MESSAGES.de), ...Object.values(STAFF_MESSAGES.en)]) {
+			expect(text.trim()).not.toBe('');
+		}
 	});
 });

@@ -10,7 +10,7 @@
  * Import this from server code only: it holds every locale's messages.
  */
 import i18next, { type i18n } from 'i18next';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
+import { DEFAULT_LOCALE, LOCALES, STAFF_LOCALES, type Locale, type StaffLocale } from './locales';
 import { bindI18n, type I18n, type Messages } from './translate';
 
 const files = import.meta.glob<Messages>('/messages/*.json', { eager: true, import: 'default' });
@@ -19,6 +19,21 @@ const files = import.meta.glob<Messages>('/messages/*.json', { eager: true, impo
 export const MESSAGES: Readonly<Record<Locale, Messages>> = Object.fromEntries(
 	LOCALES.map((locale) => [locale, files[`/messages/${locale}.json`] ?? {}])
 ) as Record<Locale, Messages>;
+
+const staffFiles = import.meta.glob<Messages>('/messages/staff/*.json', {
+	eager: true,
+	import: 'default'
+});
+
+/** The staff and city areas' own messages (`messages/staff/<de|en>.json`). */
+export const STAFF_MESSAGES: Readonly<Record<StaffLocale, Messages>> = Object.fromEntries(
+	STAFF_LOCALES.map((locale) => [locale, staffFiles[`/messages/staff/${locale}.json`] ?? {}])
+) as Record<StaffLocale, Messages>;
+
+/** A staff page's messages: the public ones (category names and the like) and the staff's. */
+export function staffMessages(locale: StaffLocale): Messages {
+	return { ...MESSAGES[locale], ...STAFF_MESSAGES[locale] };
+}
 
 /** Where a key missing in the current locale is looked up next. */
 export const FALLBACK_LOCALES: readonly Locale[] = ['en', DEFAULT_LOCALE];

@@ -11,6 +11,8 @@
  *
  * Reads process.env rather than $env so that CLI scripts run with tsx can use it too.
  */
+import { createServerClient } from '@supabase/ssr';
+import type { Cookies } from '@sveltejs/kit';
 import {
 	createClient,
 	type SupabaseClient,
@@ -18,6 +20,7 @@ import {
 } from '@supabase/supabase-js';
 import ws from 'ws';
 import type { Database } from '$lib/database.types';
+import { SESSION_PATHS } from './auth/session-paths';
 import type { EmbeddedSupabase } from './embedded/index';
 import type { PostgresSupabase } from './embedded/postgres';
 
@@ -135,6 +138,44 @@ export async function createSupabase(
 ): Promise<SupabaseClient<Database>> {
 	const backend = await getBackend();
 	return client(backend, backend.anonKey, options.accessToken);
+}
+
+/**
+ * A request's client with the session kept in its cookies (@supabase/ssr): signing in stores
+ * the session there, every later request of the areas with sessions reads it and refreshes an
+ * expired access token. The cookies are httpOnly (only the server reads them), SameSite=Lax,
+ * Secure over https, set for each area's path only (public pages never see them) and without
+ * an expiry, so that closing the browser ends them; the session itself ends on the Auth
+ * server (sign-out, its time limits).
+ *
+ * Who the user is comes from `auth.getClaims()` (verified), never from `getSession()`.
+ */
+export async function createSessionSupabase(
+	cookies: Cookies,
+	options: { secure: boolean }
+): Promise<SupabaseClient<Database>> {
+	const backend = await getBackend();
+	return createServerClient<Database>(backend.url, backend.anonKey, {
+		cookies: {
+			getAll: () => cookies.getAll(),
+			setAll: (list) => {
+				for (const { name, value, options: cookie } of list) {
+					for (const path of SESSION_PATHS) {
+						cookies.set(name, value, {
+							path,
+							httpOnly: true,
+							sameSite: 'lax',
+							secure: options.secure,
+							// removal comes as maxAge 0; otherwise a cookie of the browser session
+							...(cookie.maxAge === 0 ? { maxAge: 0 } : {})
+						});
+					}
+				}
+			}
+		},
+		global: backend.fetch ? { fetch: backend.fetch } : {},
+		realtime: { transport: ws as unknown as RealtimeTransport }
+	});
 }
 
 const anonymousClients = new WeakMap<Backend, SupabaseClient<Database>>();

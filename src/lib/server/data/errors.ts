@@ -5,7 +5,7 @@
  * `error()` (orHttpError), a form action into `fail()` (orFail), an API route into its JSON
  * error (orApiError in $lib/server/api). The visitor never sees a database message.
  */
-import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 
 /** The error body PostgREST (and supabase-js for network failures) hands back. */
 export interface PostgrestErrorLike {
@@ -41,8 +41,8 @@ export class DataError extends Error {
 
 /** Key and status for a PostgREST / PostgreSQL error code. */
 function classify(code: string): { key: DataErrorKey; status: number } {
-	// PostgREST: no row for a single-object request
-	if (code === 'PGRST116') return { key: 'error.not_found', status: 404 };
+	// PostgREST: no row for a single-object request; a function's PT404 (no such row)
+	if (code === 'PGRST116' || code === 'PT404') return { key: 'error.not_found', status: 404 };
 	// JWT refused, or the role may not do this (RLS, missing grant)
 	if (code === '42501' || code === 'PGRST301' || code === 'PGRST302' || code === 'PGRST303') {
 		return { key: 'error.not_allowed', status: 403 };
@@ -98,15 +98,23 @@ export async function orHttpError<T>(work: Promise<T>): Promise<T> {
  * the version check included). Other errors pass on to `handleError`.
  *
  *   const saved = await orFail(offers.save(locals.supabase, form.data));
- *   if (isActionFailure(saved)) return saved;
+ *   if (isFailure(saved)) return saved;
  */
 export async function orFail<T>(
 	work: Promise<T>
-): Promise<T | ActionFailure<{ error: DataErrorKey }>> {
+): Promise<T | DataFailure> {
 	try {
 		return await work;
 	} catch (caught) {
 		if (isDataError(caught)) return fail(caught.status, { error: caught.key });
 		throw caught;
 	}
+}
+
+/** The failure of {@link orFail}, told apart from the work's own result. */
+export type DataFailure = ActionFailure<{ error: DataErrorKey }>;
+
+/** Whether `result` of {@link orFail} is its failure. */
+export function isFailure<T>(result: T | DataFailure): result is DataFailure {
+	return isActionFailure(result);
 }

@@ -40,7 +40,12 @@ const WORKER: readonly ApiRole[] = ['service_role'];
 /** Imports run from the command line (service_role); city admins may run them too. */
 const IMPORTERS: readonly ApiRole[] = ['authenticated', 'service_role'];
 
+/** Signed-in staff of organisations and the city. */
+const STAFF: readonly ApiRole[] = ['authenticated'];
+
 const NO_OFFER = '00000000-0000-4000-8000-000000000000';
+const NO_ORGANISATION = '00000000-0000-4000-8000-000000000001';
+const NO_USER = '00000000-0000-4000-8000-000000000002';
 const NO_CITY = 'no-such-city-deploy-check';
 
 export const RPC_ACCESS = {
@@ -80,7 +85,28 @@ export const RPC_ACCESS = {
 	// npm run check:deploy
 	applied_migrations: { roles: ['service_role'], probe: {} },
 	// every process's caches follow it
-	data_version: { roles: [...READERS, 'service_role'], probe: {} }
+	data_version: { roles: [...READERS, 'service_role'], probe: {} },
+	// the staff pages: who am I, and an organisation's staff (rights checked by RLS and in SQL)
+	my_access: { roles: STAFF, probe: {} },
+	managed_organisations: { roles: STAFF, probe: {} },
+	organisation_staff: { roles: STAFF, probe: { p_organisation_id: NO_ORGANISATION } },
+	add_staff_member: {
+		roles: STAFF,
+		probe: { p_organisation_id: NO_ORGANISATION, p_user_id: NO_USER, p_role: 'editor' },
+		probeError: '22023'
+	},
+	set_staff_role: {
+		roles: STAFF,
+		probe: { p_organisation_id: NO_ORGANISATION, p_user_id: NO_USER, p_role: 'editor' },
+		probeError: 'PT404'
+	},
+	remove_staff_member: {
+		roles: STAFF,
+		probe: { p_organisation_id: NO_ORGANISATION, p_user_id: NO_USER },
+		probeError: 'PT404'
+	},
+	// invitations: an address that has an account already
+	user_id_by_email: { roles: ['service_role'], probe: { p_email: 'nobody@deploy-check.invalid' } }
 } satisfies Record<RpcName, RpcAccess>;
 
 /** Every function with its access, in a stable order. */

@@ -3,7 +3,8 @@
  * visitor's language (from Accept-Language). Machine endpoints and the staff areas carry none.
  */
 import type { Handle } from '@sveltejs/kit';
-import { localeOfPath, negotiateLocale } from '$lib/i18n/locales';
+import { localeOfPath, negotiateLocale, negotiateStaffLocale } from '$lib/i18n/locales';
+import { isSessionPath } from '../auth/session-paths';
 
 /** Paths that carry no locale: machine endpoints, SvelteKit's own, and the staff areas. */
 const WITHOUT_LOCALE = /^\/(?:api|_app|\.well-known|staff|city)(?:\/|$)/;
@@ -29,6 +30,12 @@ export const locale: Handle = ({ event, resolve }) => {
 			}
 		});
 	}
-	event.locals.locale = pathLocale ?? negotiateLocale(event.request.headers.get('accept-language'));
+	const acceptLanguage = event.request.headers.get('accept-language');
+	// the staff and city areas speak German, or English to those who prefer it
+	event.locals.locale =
+		pathLocale ??
+		(isSessionPath(pathname)
+			? negotiateStaffLocale(acceptLanguage)
+			: negotiateLocale(acceptLanguage));
 	return resolve(event);
 };
