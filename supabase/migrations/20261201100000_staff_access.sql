@@ -170,10 +170,13 @@ comment on function public.user_id_by_email is
 -- An organisation keeps an admin
 
 -- Refuses to remove or demote an organisation's last admin (check_violation). A cascade from
--- deleting the organisation itself passes: the organisation is gone by then.
+-- deleting the organisation itself passes: the organisation is gone by then. Security definer:
+-- the check must see every membership, not only those the caller's policies show (an admin who
+-- leaves no longer sees the organisation's memberships once their own is gone).
 create function private.keep_an_admin()
 returns trigger
 language plpgsql
+security definer
 set search_path = ''
 as $$
 begin
