@@ -180,8 +180,12 @@ security definer
 set search_path = ''
 as $$
 begin
-  if old.role = 'admin'
-    and exists (select 1 from public.organisations where id = old.organisation_id)
+  if old.role <> 'admin' then
+    return null;
+  end if;
+  -- two admins demoting each other at once: the second waits for the first and then sees it
+  perform 1 from public.organisations where id = old.organisation_id for update;
+  if found
     and not exists (
       select 1 from public.memberships
       where organisation_id = old.organisation_id and role = 'admin'

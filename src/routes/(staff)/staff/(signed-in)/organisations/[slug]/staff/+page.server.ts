@@ -69,7 +69,11 @@ export const actions: Actions = {
 			})
 		);
 		if (isFailure(invited)) {
-			return message(form, { key: invited.data?.error ?? 'error.unexpected' }, { status: invited.status as 400 });
+			return message(
+				form,
+				{ key: invited.data?.error ?? 'error.unexpected' },
+				{ status: invited.status as 400 }
+			);
 		}
 		const key = invited.existing
 			? 'staff.members.added_existing'
