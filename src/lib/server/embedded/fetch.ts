@@ -8,7 +8,13 @@
  * Database work runs in transactions of the given database: PGlite, which serialises them (it
  * is one connection), or a PostgreSQL pool (DATABASE_URL, see postgres.ts).
  */
-import { handleAuth } from './auth';
+import {
+	DEFAULT_LINK_LIFETIME,
+	DEFAULT_SESSION_INACTIVITY_TIMEOUT,
+	DEFAULT_SESSION_TIMEBOX,
+	handleAuth,
+	type AuthOptions
+} from './auth';
 import { JwtError, verifyJwt } from './jwt';
 import { handleRest, SchemaCache } from './postgrest';
 import type { SqlDatabase } from './sql';
@@ -24,6 +30,12 @@ export interface EmbeddedFetchOptions {
 	accessTokenLifetime?: number;
 	/** GoTrue's refresh_token_reuse_interval in seconds; default 10, as on Supabase. */
 	refreshTokenReuseInterval?: number;
+	/** Seconds invite and recovery links stay valid; default 86,400, GoTrue's MAILER_OTP_EXP. */
+	linkLifetime?: number;
+	/** Seconds after sign-in when a session ends (0: never); default 43,200. See auth.ts. */
+	sessionTimebox?: number;
+	/** Seconds without a refresh after which a session ends (0: never); default 7,200. */
+	sessionInactivityTimeout?: number;
 }
 
 const API_KEY_ROLES = new Set(['anon', 'service_role']);
@@ -46,11 +58,14 @@ export type EmbeddedFetch = typeof fetch & {
 export function createEmbeddedFetch(db: SqlDatabase, options: EmbeddedFetchOptions): EmbeddedFetch {
 	const { jwtSecret } = options;
 	const schemaCache = new SchemaCache();
-	const authOptions = {
+	const authOptions: AuthOptions = {
 		jwtSecret,
 		issuer: `${EMBEDDED_URL}/auth/v1`,
 		accessTokenLifetime: options.accessTokenLifetime ?? 3600,
-		refreshTokenReuseInterval: options.refreshTokenReuseInterval ?? 10
+		refreshTokenReuseInterval: options.refreshTokenReuseInterval ?? 10,
+		linkLifetime: options.linkLifetime ?? DEFAULT_LINK_LIFETIME,
+		sessionTimebox: options.sessionTimebox ?? DEFAULT_SESSION_TIMEBOX,
+		sessionInactivityTimeout: options.sessionInactivityTimeout ?? DEFAULT_SESSION_INACTIVITY_TIMEOUT
 	};
 
 	async function embeddedFetch(

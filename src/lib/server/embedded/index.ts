@@ -7,6 +7,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sessionLimitsFromEnv } from './auth';
 import { openEmbeddedDatabase } from './database';
 import { createEmbeddedFetch, EMBEDDED_URL } from './fetch';
 import { createKeys } from './jwt';
@@ -60,8 +61,13 @@ function jwtSecret(dataDir: string | 'memory'): string {
 	return secret;
 }
 
-/** Opens the database (migrating it) and returns what createClient needs to talk to it. */
+/**
+ * Opens the database (migrating it) and returns what createClient needs to talk to it. The
+ * session limits come from AUTH_SESSION_TIMEBOX and AUTH_SESSION_INACTIVITY_TIMEOUT (seconds;
+ * see sessionLimitsFromEnv in auth.ts); an invalid value fails here, before the database opens.
+ */
 export async function startEmbeddedSupabase(options: StartOptions): Promise<EmbeddedSupabase> {
+	const sessionLimits = sessionLimitsFromEnv();
 	const db = await openEmbeddedDatabase(options);
 	try {
 		const secret = jwtSecret(options.dataDir);
@@ -71,7 +77,7 @@ export async function startEmbeddedSupabase(options: StartOptions): Promise<Embe
 			url: EMBEDDED_URL,
 			anonKey,
 			serviceRoleKey,
-			fetch: createEmbeddedFetch(db, { jwtSecret: secret }),
+			fetch: createEmbeddedFetch(db, { jwtSecret: secret, ...sessionLimits }),
 			close: () => db.close()
 		};
 	} catch (error) {

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { sessionLimitsFromEnv } from './auth';
 import { createEmbeddedFetch, EMBEDDED_URL, type EmbeddedFetch } from './fetch';
 import { createKeys } from './jwt';
 import { isSqlError, type SqlDatabase, type SqlError, type SqlTransaction } from './sql';
@@ -261,11 +262,16 @@ export interface PostgresStartOptions {
 	max?: number;
 }
 
-/** Checks the database and returns what createClient needs to talk to it. */
+/**
+ * Checks the database and returns what createClient needs to talk to it. The session limits
+ * come from AUTH_SESSION_TIMEBOX and AUTH_SESSION_INACTIVITY_TIMEOUT (seconds; see
+ * sessionLimitsFromEnv in auth.ts); an invalid value fails here, before any connection.
+ */
 export async function startPostgresSupabase(
 	options: PostgresStartOptions
 ): Promise<PostgresSupabase> {
 	const start = performance.now();
+	const sessionLimits = sessionLimitsFromEnv();
 	const { anonKey, serviceRoleKey } = await createKeys(options.jwtSecret);
 	const db = openPostgresDatabase(options.url, { max: options.max });
 	try {
@@ -297,7 +303,7 @@ export async function startPostgresSupabase(
 		url: EMBEDDED_URL,
 		anonKey,
 		serviceRoleKey,
-		fetch: createEmbeddedFetch(db, { jwtSecret: options.jwtSecret }),
+		fetch: createEmbeddedFetch(db, { jwtSecret: options.jwtSecret, ...sessionLimits }),
 		close: () => db.close()
 	};
 }
