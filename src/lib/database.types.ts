@@ -993,8 +993,10 @@ export type Database = {
 				}[];
 			};
 			complete_search_outbox: { Args: { p_outbox_ids: number[] }; Returns: number };
+			confirm_offers_current: { Args: { p_ids: string[] }; Returns: number };
 			data_version: { Args: Record<PropertyKey, never>; Returns: number };
 			districts_geojson: { Args: Record<PropertyKey, never>; Returns: Json };
+			duplicate_offers: { Args: { p_ids: string[] }; Returns: string[] };
 			fail_search_outbox: { Args: { p_error: string; p_outbox_ids: number[] }; Returns: number };
 			filter_offers: {
 				Args: {
@@ -1091,6 +1093,10 @@ export type Database = {
 				}[];
 			};
 			search_outbox_status: { Args: Record<PropertyKey, never>; Returns: Json };
+			set_offers_state: {
+				Args: { p_ids: string[]; p_state: Database['public']['Enums']['publication_state'] };
+				Returns: number;
+			};
 			set_staff_role: {
 				Args: {
 					p_organisation_id: string;
@@ -1098,6 +1104,25 @@ export type Database = {
 					p_user_id: string;
 				};
 				Returns: undefined;
+			};
+			staff_offers: {
+				Args: { p_organisation_id?: string };
+				Returns: {
+					category: string;
+					district_name: string;
+					id: string;
+					last_verified_on: string;
+					measure_count: number;
+					organisation_id: string;
+					organisation_name: string;
+					original_locale: string;
+					schedules: Json;
+					state: Database['public']['Enums']['publication_state'];
+					title: string;
+					translations: Json;
+					updated_at: string;
+					version: number;
+				}[];
 			};
 			user_id_by_email: { Args: { p_email: string }; Returns: string };
 		};

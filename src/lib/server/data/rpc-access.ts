@@ -106,7 +106,12 @@ export const RPC_ACCESS = {
 		probeError: 'PT404'
 	},
 	// invitations: an address that has an account already
-	user_id_by_email: { roles: ['service_role'], probe: { p_email: 'nobody@deploy-check.invalid' } }
+	user_id_by_email: { roles: ['service_role'], probe: { p_email: 'nobody@deploy-check.invalid' } },
+	// the staff dashboard: the offers the caller may edit, and bulk actions on a selection
+	staff_offers: { roles: STAFF, probe: { p_organisation_id: NO_ORGANISATION } },
+	confirm_offers_current: { roles: STAFF, probe: { p_ids: [] } },
+	set_offers_state: { roles: STAFF, probe: { p_ids: [], p_state: 'archived' } },
+	duplicate_offers: { roles: STAFF, probe: { p_ids: [] } }
 } satisfies Record<RpcName, RpcAccess>;
 
 /** Every function with its access, in a stable order. */

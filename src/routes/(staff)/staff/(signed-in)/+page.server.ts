@@ -17,17 +17,12 @@ import {
 	parseFilter,
 	parseSelection,
 	todos,
-	verifyAfterDays
+	verifyAfterDays,
+	type OrganisationChoice
 } from '$lib/staff/dashboard';
 import type { SignedInUser } from '$lib/staff/user';
 import type { Supabase } from '$lib/server/data/client';
 import type { Actions, PageServerLoad } from './$types';
-
-/** An organisation the person can narrow the list to. */
-export interface OrganisationChoice {
-	id: string;
-	name: string;
-}
 
 /** City admins choose among all organisations, others among their own. */
 async function organisationChoices(
