@@ -17,7 +17,7 @@ import { server } from './build/index.js';
 
 const SECURITY_HEADERS = [
 	['X-Content-Type-Options', 'nosniff'],
-	['Referrer-Policy', 'no-referrer'],
+	['Referrer-Policy', 'same-origin'],
 	[
 		'Permissions-Policy',
 		'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=(), ' +

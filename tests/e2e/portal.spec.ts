@@ -251,7 +251,7 @@ test.describe('the way in', () => {
 		const response = await request.get('/de');
 		const headers = response.headers();
 		expect(headers['x-content-type-options']).toBe('nosniff');
-		expect(headers['referrer-policy']).toBe('no-referrer');
+		expect(headers['referrer-policy']).toBe('same-origin');
 		expect(headers['permissions-policy']).toContain('geolocation=(self)');
 		expect(headers['content-security-policy']).toContain("connect-src 'self'");
 		expect(headers['set-cookie']).toBeUndefined();

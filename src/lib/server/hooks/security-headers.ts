@@ -6,7 +6,9 @@ import type { Handle } from '@sveltejs/kit';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 	'X-Content-Type-Options': 'nosniff',
-	'Referrer-Policy': 'no-referrer',
+	// nothing about a page reaches another site; a same-origin form post still carries its
+	// Origin, which SvelteKit's CSRF check needs (with no-referrer, Chromium sends `Origin: null`)
+	'Referrer-Policy': 'same-origin',
 	'Permissions-Policy':
 		'geolocation=(self), camera=(), microphone=(), payment=(), usb=(), serial=(), bluetooth=(), ' +
 		'magnetometer=(), gyroscope=(), accelerometer=(), interest-cohort=(), browsing-topics=()'
