@@ -5,7 +5,8 @@
 #   2. the Supabase shim, every migration in name order and the seed, each in one transaction:
 #      the migrations apply unchanged to PostgreSQL 15 with PostGIS;
 #   3. the pgTAP files supabase/tests/*.sql with pg_prove, on the seeded database;
-#   4. the vitest SQL suites (tests/sql) on PGlite and on an empty migrated database (no seed);
+#   4. the vitest SQL suites (tests/sql) and the embedded Auth's suite on PGlite and on an
+#      empty migrated database (no seed);
 #   5. src/lib/database.types.ts matches what the supabase CLI generates from the migrations.
 #
 # Results for scripts/test.sh's summary go to $TEST_RESULTS_DIR (default test-results/).
@@ -62,7 +63,7 @@ else
 fi
 
 # The vitest SQL suites on both engines; they make their own data.
-TEST_PG_URL=$base/portal_empty npx --no-install vitest run tests/sql \
+TEST_PG_URL=$base/portal_empty npx --no-install vitest run tests/sql src/lib/server/embedded/auth.spec.ts \
 	--reporter=default --reporter=json --outputFile.json="$results/vitest-postgres.json"
 
 # The checked-in types match the migrations.
