@@ -100,9 +100,7 @@ export async function orHttpError<T>(work: Promise<T>): Promise<T> {
  *   const saved = await orFail(offers.save(locals.supabase, form.data));
  *   if (isFailure(saved)) return saved;
  */
-export async function orFail<T>(
-	work: Promise<T>
-): Promise<T | DataFailure> {
+export async function orFail<T>(work: Promise<T>): Promise<T | DataFailure> {
 	try {
 		return await work;
 	} catch (caught) {
