@@ -985,6 +985,7 @@ export type Database = {
 				Returns: undefined;
 			};
 			applied_migrations: { Args: Record<PropertyKey, never>; Returns: string[] };
+			archive_past_offers: { Args: Record<PropertyKey, never>; Returns: number };
 			claim_search_outbox: {
 				Args: { p_lease_seconds?: number; p_limit?: number };
 				Returns: {
@@ -1053,6 +1054,20 @@ export type Database = {
 				Returns: string;
 			};
 			my_access: { Args: Record<PropertyKey, never>; Returns: Json };
+			offer_history: {
+				Args: { p_limit?: number; p_offer_id: string };
+				Returns: {
+					actor_email: string;
+					actor_kind: string;
+					fields: string[];
+					id: number;
+					locale: string;
+					new_state: Database['public']['Enums']['publication_state'];
+					occurred_at: string;
+					operation: string;
+					subject: string;
+				}[];
+			};
 			offer_schedules: {
 				Args: { p_ids: string[] };
 				Returns: {
@@ -1104,6 +1119,25 @@ export type Database = {
 					p_user_id: string;
 				};
 				Returns: undefined;
+			};
+			staff_offer: {
+				Args: { p_offer_id: string };
+				Returns: {
+					category: string;
+					district_name: string;
+					id: string;
+					last_verified_on: string;
+					measure_count: number;
+					organisation_id: string;
+					organisation_name: string;
+					original_locale: string;
+					schedules: Json;
+					state: Database['public']['Enums']['publication_state'];
+					title: string;
+					translations: Json;
+					updated_at: string;
+					version: number;
+				}[];
 			};
 			staff_offers: {
 				Args: { p_organisation_id?: string };

@@ -111,7 +111,17 @@ export const RPC_ACCESS = {
 	staff_offers: { roles: STAFF, probe: { p_organisation_id: NO_ORGANISATION } },
 	confirm_offers_current: { roles: STAFF, probe: { p_ids: [] } },
 	set_offers_state: { roles: STAFF, probe: { p_ids: [], p_state: 'archived' } },
-	duplicate_offers: { roles: STAFF, probe: { p_ids: [] } }
+	duplicate_offers: { roles: STAFF, probe: { p_ids: [] } },
+	// the staff offer page: one offer, and its history (42501 for an offer not the caller's)
+	staff_offer: { roles: STAFF, probe: { p_offer_id: NO_OFFER } },
+	offer_history: {
+		roles: STAFF,
+		probe: { p_offer_id: NO_OFFER, p_limit: 1 },
+		probeError: '42501'
+	},
+	// the server archives events whose dates have all passed, at start and daily: the probe
+	// does what that run does anyway
+	archive_past_offers: { roles: ['service_role'], probe: {} }
 } satisfies Record<RpcName, RpcAccess>;
 
 /** Every function with its access, in a stable order. */
