@@ -23,6 +23,7 @@ import { responseCache } from '$lib/server/hooks/response-cache';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { session } from '$lib/server/hooks/session';
 import { supabase } from '$lib/server/hooks/supabase';
+import { startArchivingPastOffers } from '$lib/server/jobs/archive-past';
 import { startSearchWorker } from '$lib/server/search/worker';
 import { anonymousSupabase, closeBackend, getBackend } from '$lib/server/supabase';
 
@@ -30,10 +31,12 @@ import { anonymousSupabase, closeBackend, getBackend } from '$lib/server/supabas
  * The database is started with the server, not by the first visitor; the search worker then
  * builds the embedded index and keeps draining the outbox (lists fall back to the database
  * until the index is ready). The data version is followed so that the caches of public pages
- * are dropped when the data changes, and a change is indexed at once.
+ * are dropped when the data changes, and a change is indexed at once. Events whose dates have
+ * all passed are archived now and once a day (a failure is logged, never stops the start).
  */
 export const init: ServerInit = async () => {
 	await getBackend();
+	const archiving = startArchivingPastOffers();
 	const worker = startSearchWorker();
 	const watcher = watchDataVersion(anonymousSupabase(), {
 		onChange: () => {
@@ -48,6 +51,7 @@ export const init: ServerInit = async () => {
 	// the last request in flight was answered (or SHUTDOWN_TIMEOUT ran out): stop the worker,
 	// close the embedded database; then nothing is left to do and the process exits with 0
 	process.once('sveltekit:shutdown', () => {
+		archiving.stop();
 		watcher.stop();
 		worker
 			.stop()
