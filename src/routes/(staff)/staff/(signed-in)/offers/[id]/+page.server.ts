@@ -1,0 +1,62 @@
+/**
+ * One offer for its staff: what it is, whether it is current (confirmed when, due when older
+ * than VERIFY_AFTER_DAYS), "still valid" (confirms it today, in all its languages), the link to
+ * its public page when published, and its history from the audit log. Where the offer editor
+ * will live. 404 for an id that is no uuid, does not exist or is not the person's to edit.
+ */
+import { error, fail } from '@sveltejs/kit';
+import * as z from 'zod';
+import { env } from '$env/dynamic/private';
+import { requireUser } from '$lib/server/auth/guards';
+import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
+import * as staffOffer from '$lib/server/data/staff-offer';
+import * as staffOffers from '$lib/server/data/staff-offers';
+import { deriveOffer, verifyAfterDays } from '$lib/staff/dashboard';
+import type { Actions, PageServerLoad } from './$types';
+
+const idSchema = z.guid();
+
+function notFound(): never {
+	error(404, { message: 'error.not_found', key: 'error.not_found' });
+}
+
+/** The offer's id from the path, or 404. */
+function offerId(params: { id: string }): string {
+	const parsed = idSchema.safeParse(params.id);
+	if (!parsed.success) notFound();
+	return parsed.data;
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	requireUser(locals, url);
+	const id = offerId(params);
+	const row = await orHttpError(staffOffer.get(locals.supabase, id));
+	if (!row) notFound();
+	const days = verifyAfterDays(env.VERIFY_AFTER_DAYS);
+	const offer = deriveOffer(row, {
+		now: new Date(),
+		verifyAfterDays: days,
+		onScheduleError: (cause, schedule) =>
+			console.error(`[staff] schedule ${schedule.id}: ${String(cause)}`)
+	});
+	const history = await orHttpError(staffOffer.history(locals.supabase, id));
+	return {
+		offer,
+		verifyAfterDays: days,
+		history,
+		historyLimit: staffOffer.HISTORY_LIMIT
+	};
+};
+
+export const actions: Actions = {
+	/** "Still valid": last_verified_on becomes today, for the offer in all its languages. */
+	confirm: async ({ locals, params, url }) => {
+		requireUser(locals, url);
+		const id = offerId(params);
+		const confirmed = await orFail(staffOffers.confirmCurrent(locals.supabase, [id]));
+		if (isFailure(confirmed)) return confirmed;
+		// RLS left it alone: not the person's offer (any longer)
+		if (confirmed === 0) return fail(404, { error: 'error.not_found' });
+		return { confirmed: true };
+	}
+};
