@@ -11,7 +11,21 @@ import { advanceEpoch, currentEpoch } from './epoch';
 export interface DataVersionWatcher {
 	/** Reads the version now (coalesced with a read in flight) and moves the epoch. */
 	refresh(): Promise<number>;
+	/** Reads it once more after a read in flight, which may have begun before a write. */
+	refreshAfterWrite(): Promise<number>;
 	stop(): void;
+}
+
+/** The watchers of this process (one, normally). */
+const running = new Set<DataVersionWatcher>();
+
+/**
+ * A write of this process has committed (a staff save): every watcher reads the version at
+ * once instead of at its next tick, so the caches and the search index follow within
+ * milliseconds here, and within a second in the other processes.
+ */
+export function afterWrite(): void {
+	for (const watcher of running) void watcher.refreshAfterWrite();
 }
 
 export interface WatchOptions {
@@ -69,11 +83,15 @@ export function watchDataVersion(
 	};
 	void tick();
 
-	return {
+	const watcher: DataVersionWatcher = {
 		refresh,
+		refreshAfterWrite: () => (reading ?? Promise.resolve()).then(refresh),
 		stop() {
 			stopped = true;
+			running.delete(watcher);
 			if (timer) clearTimeout(timer);
 		}
 	};
+	running.add(watcher);
+	return watcher;
 }

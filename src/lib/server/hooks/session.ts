@@ -12,6 +12,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { redirect } from '@sveltejs/kit';
 import { currentUser } from '../auth/current-user';
+import { afterWrite } from '../cache/watcher';
 import { isOpenPath, signInPath } from '../auth/guards';
 import { isSessionPath } from '../auth/session-paths';
 import { createSessionSupabase } from '../supabase';
@@ -30,5 +31,7 @@ export const session: Handle = async ({ event, resolve }) => {
 	}
 	const response = await resolve(event);
 	response.headers.set('cache-control', 'private, no-store');
+	// a save: the public pages and search follow it now, not at the next second's check
+	if (event.request.method === 'POST') afterWrite();
 	return response;
 };
