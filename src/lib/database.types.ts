@@ -985,7 +985,7 @@ export type Database = {
 				Returns: undefined;
 			};
 			applied_migrations: { Args: Record<PropertyKey, never>; Returns: string[] };
-			archive_past_offers: { Args: Record<PropertyKey, never>; Returns: number };
+			archive_past_offers: { Args: { p_ended_before?: string }; Returns: number };
 			claim_search_outbox: {
 				Args: { p_lease_seconds?: number; p_limit?: number };
 				Returns: {

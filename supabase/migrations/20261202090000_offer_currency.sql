@@ -226,7 +226,9 @@ $$;
 -- events and stay. Plain updates of public.offers, so the version, the audit log (actor: the
 -- service role), the data version and the search outbox follow as for any change. Runs with
 -- its owner's rights, as service_role may only read tables; only service_role may call it.
-create function public.archive_past_offers()
+-- p_ended_before is now but for checks: the deploy check passes a date long past, which
+-- archives nothing.
+create function public.archive_past_offers(p_ended_before timestamptz default now())
 returns integer
 language plpgsql
 security definer
@@ -241,7 +243,7 @@ begin
       and exists (select 1 from public.schedules s where s.offer_id = o.id)
       and not exists (
         select 1 from public.schedules s
-        where s.offer_id = o.id and not private.schedule_is_over(s, now()))
+        where s.offer_id = o.id and not private.schedule_is_over(s, p_ended_before))
     returning 1
   )
   select count(*) into v_count from archived;
@@ -259,8 +261,8 @@ revoke execute on function private.history_noise(), private.rrule_until(text, te
   from public, anon, authenticated, service_role;
 
 revoke execute on function public.staff_offer(uuid), public.offer_history(uuid, integer),
-  public.archive_past_offers()
+  public.archive_past_offers(timestamptz)
   from public, anon, authenticated, service_role;
 grant execute on function public.staff_offer(uuid), public.offer_history(uuid, integer)
   to authenticated;
-grant execute on function public.archive_past_offers() to service_role;
+grant execute on function public.archive_past_offers(timestamptz) to service_role;

@@ -119,9 +119,12 @@ export const RPC_ACCESS = {
 		probe: { p_offer_id: NO_OFFER, p_limit: 1 },
 		probeError: '42501'
 	},
-	// the server archives events whose dates have all passed, at start and daily: the probe
-	// does what that run does anyway
-	archive_past_offers: { roles: ['service_role'], probe: {} }
+	// the server archives events whose dates have all passed, at start and daily; the probe's
+	// date lies before any offer, so it archives nothing
+	archive_past_offers: {
+		roles: ['service_role'],
+		probe: { p_ended_before: '1970-01-01T00:00:00Z' }
+	}
 } satisfies Record<RpcName, RpcAccess>;
 
 /** Every function with its access, in a stable order. */
