@@ -1022,6 +1022,7 @@ export type Database = {
 			};
 			get_district: { Args: { p_slug: string }; Returns: Json };
 			get_offer: { Args: { p_id: string; p_locale?: string }; Returns: Json };
+			get_offer_for_edit: { Args: { p_offer_id: string }; Returns: Json };
 			import_district_population: { Args: { p_city: string; p_rows: Json }; Returns: Json };
 			import_districts: {
 				Args: { p_city: string; p_collection: Json; p_name_property?: string; p_source?: string };
@@ -1096,6 +1097,7 @@ export type Database = {
 				Returns: undefined;
 			};
 			requeue_search_outbox: { Args: { p_since: string }; Returns: number };
+			save_offer: { Args: { p_offer: Json }; Returns: Json };
 			search_documents: {
 				Args: { p_after?: string; p_ids?: string[]; p_limit?: number };
 				Returns: Json[];

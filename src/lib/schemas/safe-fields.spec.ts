@@ -62,7 +62,7 @@ describe('safe fields for staff forms', () => {
 			},
 			{
 				path: 'contact_phone',
-				message: 'it contains characters other than digits, spaces and + ( ) / - .',
+				message: 'it contains line breaks, control or bidirectional formatting characters',
 				rule: 'phone_number'
 			}
 		]);

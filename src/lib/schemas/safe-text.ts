@@ -170,15 +170,21 @@ export function isEmailAddress(value: string): boolean {
 	return emailAddressProblem(value) === undefined;
 }
 
+/** What a phone number may not contain: control and bidirectional formatting characters, line breaks. */
+const NOT_IN_PHONE = /* @__PURE__ */ new RegExp(`[${CONTROL}${BIDI}\\u2028\\u2029]`, 'u');
+
 /**
- * Why `value` is not a phone number, or undefined when it is one: 5 to 40 characters of digits,
- * spaces and `+ ( ) / - .`, at least 3 of them digits, e.g. `+49 831 2525-0`.
+ * Why `value` is not a phone number, or undefined when it is one. Phone numbers are free text as
+ * people write them (`030 – 746 900 50`, `0157 … oder 030 …`): one line of 5 to 100 characters
+ * with at least 3 digits, no `<` or `>`, no control or bidirectional formatting characters.
  */
 export function phoneNumberProblem(value: string): string | undefined {
-	if (!/^[0-9 +()/.-]*$/.test(value)) {
-		return 'it contains characters other than digits, spaces and + ( ) / - .';
+	if (NOT_IN_PHONE.test(value)) {
+		return 'it contains line breaks, control or bidirectional formatting characters';
 	}
-	if (value.length < 5 || value.length > 40) return 'it is not 5 to 40 characters long';
+	if (/[<>]/.test(value)) return 'it contains < or >';
+	const length = [...value].length;
+	if (length < 5 || length > 100) return 'it is not 5 to 100 characters long';
 	if (!/[0-9].*[0-9].*[0-9]/.test(value)) return 'it has fewer than 3 digits';
 	return undefined;
 }

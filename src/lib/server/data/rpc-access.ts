@@ -119,6 +119,10 @@ export const RPC_ACCESS = {
 		probe: { p_offer_id: NO_OFFER, p_limit: 1 },
 		probeError: '42501'
 	},
+	// the offer editor: one offer with every editable field, and saving it with its text (an
+	// empty object is refused with 22023 once the grant let the caller in)
+	get_offer_for_edit: { roles: STAFF, probe: { p_offer_id: NO_OFFER } },
+	save_offer: { roles: STAFF, probe: { p_offer: { unknown: true } }, probeError: '22023' },
 	// the server archives events whose dates have all passed, at start and daily; the probe's
 	// date lies before any offer, so it archives nothing
 	archive_past_offers: {
