@@ -1,8 +1,9 @@
 /**
  * One offer for its staff: what it is, whether it is current (confirmed when, due when older
  * than VERIFY_AFTER_DAYS), "still valid" (confirms it today, in all its languages), the link to
- * its public page when published, and its history from the audit log. Where the offer editor
- * will live. 404 for an id that is no uuid, does not exist or is not the person's to edit.
+ * its public page when published, and its history from the audit log; the link to its editor
+ * (`edit/`) and publishing, withdrawing to draft and archiving it. 404 for an id that is no
+ * uuid, does not exist or is not the person's to edit.
  */
 import { error, fail } from '@sveltejs/kit';
 import * as z from 'zod';
@@ -12,9 +13,11 @@ import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
 import * as staffOffer from '$lib/server/data/staff-offer';
 import * as staffOffers from '$lib/server/data/staff-offers';
 import { deriveOffer, verifyAfterDays } from '$lib/staff/dashboard';
+import { Constants } from '$lib/database.types';
 import type { Actions, PageServerLoad } from './$types';
 
 const idSchema = z.guid();
+const stateSchema = z.enum(Constants.public.Enums.publication_state);
 
 function notFound(): never {
 	error(404, { message: 'error.not_found', key: 'error.not_found' });
@@ -44,7 +47,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		offer,
 		verifyAfterDays: days,
 		history,
-		historyLimit: staffOffer.HISTORY_LIMIT
+		historyLimit: staffOffer.HISTORY_LIMIT,
+		saved: url.searchParams.has('saved')
 	};
 };
 
@@ -58,5 +62,16 @@ export const actions: Actions = {
 		// RLS left it alone: not the person's offer (any longer)
 		if (confirmed === 0) return fail(404, { error: 'error.not_found' });
 		return { confirmed: true };
+	},
+	/** Publish, withdraw to draft or archive (the button's `state`). */
+	state: async ({ locals, params, request, url }) => {
+		requireUser(locals, url);
+		const id = offerId(params);
+		const state = stateSchema.safeParse((await request.formData()).get('state'));
+		if (!state.success) return fail(400, { error: 'error.invalid_input' });
+		const changed = await orFail(staffOffers.setState(locals.supabase, [id], state.data));
+		if (isFailure(changed)) return changed;
+		if (changed === 0) return fail(404, { error: 'error.not_found' });
+		return { stateChanged: true };
 	}
 };

@@ -1,0 +1,62 @@
+/**
+ * Editing an offer: every field and its original text, saved with the version the form was read
+ * at. Someone else's save in between is a conflict (409): the form stays with everything typed
+ * and says to reload for their version. 404 for an id that is no uuid, does not exist or is not
+ * the person's to edit.
+ */
+import { error, fail, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import * as z from 'zod';
+import { fromOfferForEdit, offerFormSchema, toSaveOffer } from '$lib/schemas/offer-form';
+import { requireUser } from '$lib/server/auth/guards';
+import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
+import * as offerEditor from '$lib/server/data/offer-editor';
+import type { OfferFormMessage } from '../../_components/offer-form-message';
+import type { Actions, PageServerLoad } from './$types';
+
+const adapter = zod4(offerFormSchema);
+const idSchema = z.guid();
+
+function notFound(): never {
+	error(404, { message: 'error.not_found', key: 'error.not_found' });
+}
+
+/** The offer's id from the path, or 404. */
+function offerId(params: { id: string }): string {
+	const parsed = idSchema.safeParse(params.id);
+	if (!parsed.success) notFound();
+	return parsed.data;
+}
+
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	requireUser(locals, url);
+	const id = offerId(params);
+	const offer = await orHttpError(offerEditor.get(locals.supabase, id));
+	if (!offer) notFound();
+	const form = await superValidate(fromOfferForEdit(offer), adapter, { errors: false });
+	return {
+		form,
+		organisationName: String(offer.organisation_name ?? ''),
+		districtName: (offer.district_name ?? null) as string | null
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, params, request, url }) => {
+		requireUser(locals, url);
+		const id = offerId(params);
+		const form = await superValidate<typeof offerFormSchema._zod.output, OfferFormMessage>(
+			request,
+			adapter
+		);
+		if (!form.valid) return fail(400, { form });
+		const saved = await orFail(
+			offerEditor.save(locals.supabase, toSaveOffer({ ...form.data, id }))
+		);
+		if (isFailure(saved)) {
+			return message(form, { key: saved.data.error }, { status: saved.status as 400 });
+		}
+		redirect(303, `/staff/offers/${saved.id}?saved=1`);
+	}
+};
