@@ -9,42 +9,20 @@
  * Both browser projects run these against one server: each invites its own new person, and
  * only the desktop project spends the address's failed sign-ins.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page, type Request } from '@playwright/test';
 
-const PASSWORD = 'demo-passwort';
-/** Editor of the Stadtteilbüro Sankt Mang. */
-const EDITOR = 'stadtteilbuero-sankt-mang@demo.example.org';
-/** Admin of the vhs Kempten (its only admin). */
-const VHS_ADMIN = 'vhs@demo.example.org';
-/** The integration office: a city admin. */
-const CITY_ADMIN = 'integrationsamt@demo.example.org';
+import { DEMO, signIn, violations } from '../support/staff';
+
+const { editor: EDITOR, vhsAdmin: VHS_ADMIN, cityAdmin: CITY_ADMIN, password: PASSWORD } = DEMO;
 
 // the staff area speaks German to German browsers
 test.use({ locale: 'de-DE' });
-
-async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-	await page.getByLabel('E-Mail-Adresse').fill(email);
-	await page.getByLabel('Passwort', { exact: true }).fill(password);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
-}
 
 async function signedIn(page: Page, email: string, path = '/staff'): Promise<void> {
 	await page.goto(path);
 	await expect(page).toHaveURL(/\/staff\/sign-in\?/);
 	await signIn(page, email);
 	await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
-}
-
-async function violations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-		.setLegacyMode(true)
-		.options({ resultTypes: ['violations'] })
-		.analyze();
-	return results.violations.flatMap((violation) =>
-		violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`)
-	);
 }
 
 async function sessionCookies(context: BrowserContext) {

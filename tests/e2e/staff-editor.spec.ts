@@ -7,39 +7,17 @@
  *
  * Each browser project works on an offer of its own (its title names the project).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
-const PASSWORD = 'demo-passwort';
-/** Editor of the Stadtteilbüro Sankt Mang. */
-const EDITOR = 'stadtteilbuero-sankt-mang@demo.example.org';
+import { DEMO, signInAs, violations } from '../support/staff';
 
 test.use({ locale: 'de-DE' });
-
-async function signInAsEditor(page: Page): Promise<void> {
-	await page.goto('/staff/sign-in');
-	await page.getByLabel('E-Mail-Adresse').fill(EDITOR);
-	await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
-}
-
-async function violations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-		.setLegacyMode(true)
-		.options({ resultTypes: ['violations'] })
-		.analyze();
-	return results.violations.flatMap((violation) =>
-		violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`)
-	);
-}
 
 /** A second person's browser, signed in as the same editor. */
 async function secondEditor(browser: Browser): Promise<Page> {
 	const context = await browser.newContext({ locale: 'de-DE' });
 	const page = await context.newPage();
-	await signInAsEditor(page);
+	await signInAs(page, DEMO.editor);
 	return page;
 }
 
@@ -48,7 +26,7 @@ test('an editor creates, edits and publishes an offer; a stale save is a conflic
 	browser
 }, testInfo) => {
 	const title = `Editor-Test ${testInfo.project.name} ${Date.now()}`;
-	await signInAsEditor(page);
+	await signInAs(page, DEMO.editor);
 	await page.getByRole('link', { name: 'Neues Angebot' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Neues Angebot' })).toBeVisible();
 	expect(await violations(page)).toEqual([]);
@@ -124,7 +102,7 @@ test.describe('without JavaScript', () => {
 		page
 	}, testInfo) => {
 		const title = `Editor ohne JS ${testInfo.project.name} ${Date.now()}`;
-		await signInAsEditor(page);
+		await signInAs(page, DEMO.editor);
 		await page.goto('/staff/offers/new');
 		await page.getByLabel('Titel', { exact: true }).fill(title);
 		await page.getByRole('checkbox', { name: 'Frauen', exact: true }).check();

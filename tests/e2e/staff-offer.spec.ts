@@ -7,12 +7,9 @@
  * Both browser projects confirm the same offer: the second finds it confirmed today already,
  * which changes nothing, so the history's entry is the first project's.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-const PASSWORD = 'demo-passwort';
-/** Editor of the Stadtteilbüro Sankt Mang. */
-const EDITOR = 'stadtteilbuero-sankt-mang@demo.example.org';
+import { DEMO, signInAs, violations } from '../support/staff';
 
 test.use({ locale: 'de-DE' });
 
@@ -20,29 +17,10 @@ test.use({ locale: 'de-DE' });
 const today = () =>
 	new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
 
-async function signInAsEditor(page: Page): Promise<void> {
-	await page.goto('/staff/sign-in');
-	await page.getByLabel('E-Mail-Adresse').fill(EDITOR);
-	await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Übersicht' })).toBeVisible();
-}
-
-async function violations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-		.setLegacyMode(true)
-		.options({ resultTypes: ['violations'] })
-		.analyze();
-	return results.violations.flatMap((violation) =>
-		violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`)
-	);
-}
-
 test('an editor confirms an own offer as still valid and sees it in the history and on the public page', async ({
 	page
 }) => {
-	await signInAsEditor(page);
+	await signInAs(page, DEMO.editor);
 	const row = page.getByRole('row').filter({ hasText: 'Veröffentlicht' }).first();
 	const link = row.getByRole('link').first();
 	const title = (await link.textContent())!.trim();
@@ -62,7 +40,7 @@ test('an editor confirms an own offer as still valid and sees it in the history 
 	const history = page.getByRole('region', { name: 'Verlauf' });
 	const confirmation = history
 		.getByRole('listitem')
-		.filter({ hasText: EDITOR })
+		.filter({ hasText: DEMO.editor })
 		.filter({ hasText: 'Zuletzt bestätigt' });
 	await expect(confirmation.first()).toContainText('Angebot geändert');
 	expect(await violations(page)).toEqual([]);
@@ -87,7 +65,7 @@ test("another organisation's offer, an unknown id and a malformed one are not fo
 	const vhs = offers.find((offer) => offer.organisation_name === 'vhs Kempten');
 	expect(vhs, 'a published offer of the vhs Kempten').toBeDefined();
 
-	await signInAsEditor(page);
+	await signInAs(page, DEMO.editor);
 	for (const id of [vhs!.id, '00000000-0000-4000-8000-000000000000', 'not-an-id']) {
 		const response = await page.goto(`/staff/offers/${id}`);
 		expect(response?.status(), id).toBe(404);
