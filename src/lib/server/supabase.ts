@@ -20,7 +20,7 @@ import {
 } from '@supabase/supabase-js';
 import ws from 'ws';
 import type { Database } from '$lib/database.types';
-import { SESSION_PATHS } from './auth/session-paths';
+import { SESSION_PATHS } from '../staff/session-paths';
 import type { EmbeddedSupabase } from './embedded/index';
 import type { PostgresSupabase } from './embedded/postgres';
 

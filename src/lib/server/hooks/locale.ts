@@ -4,7 +4,7 @@
  */
 import type { Handle } from '@sveltejs/kit';
 import { localeOfPath, negotiateLocale, negotiateStaffLocale } from '$lib/i18n/locales';
-import { isSessionPath } from '../auth/session-paths';
+import { isSessionPath } from '../../staff/session-paths';
 
 /** Paths that carry no locale: machine endpoints, SvelteKit's own, and the staff areas. */
 const WITHOUT_LOCALE = /^\/(?:api|_app|\.well-known|staff|city)(?:\/|$)/;

@@ -13,17 +13,17 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { negotiateEncoding } from '../cache/encoding';
 import { currentEpoch } from '../cache/epoch';
 import { ResponseCache, type CachedResponse } from '../cache/responses';
+import { isSessionPath } from '../../staff/session-paths';
 
 export const responses = new ResponseCache();
 
-const PRIVATE_AREAS = /^\/(?:staff|city)(?:\/|$)/;
 const CACHEABLE_TYPES = /^(?:text\/html|application\/(?:json|geo\+json)|text\/calendar)\b/i;
 
 function cacheKey(event: RequestEvent): string | null {
 	const { request, url } = event;
 	if (request.method !== 'GET' && request.method !== 'HEAD') return null;
 	if (request.headers.has('cookie') || request.headers.has('authorization')) return null;
-	if (PRIVATE_AREAS.test(url.pathname) || url.searchParams.has('near')) return null;
+	if (isSessionPath(url.pathname) || url.searchParams.has('near')) return null;
 	return url.pathname + url.search;
 }
 

@@ -14,7 +14,7 @@ import { redirect } from '@sveltejs/kit';
 import { currentUser } from '../auth/current-user';
 import { afterWrite } from '../cache/watcher';
 import { isOpenPath, signInPath } from '../auth/guards';
-import { isSessionPath } from '../auth/session-paths';
+import { isSessionPath } from '../../staff/session-paths';
 import { createSessionSupabase } from '../supabase';
 
 export const session: Handle = async ({ event, resolve }) => {

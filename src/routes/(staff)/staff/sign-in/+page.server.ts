@@ -9,7 +9,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { signInSchema } from '$lib/schemas/staff-account';
-import { safeReturnPath } from '$lib/server/auth/session-paths';
+import { safeReturnPath } from '$lib/staff/session-paths';
 import { signInLimits } from '$lib/server/auth/sign-in-limits';
 import type { Actions, PageServerLoad } from './$types';
 

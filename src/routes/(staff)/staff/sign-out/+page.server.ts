@@ -3,7 +3,7 @@
  * token refused from then on) and removes the cookies. A GET only leads to the staff start.
  */
 import { redirect } from '@sveltejs/kit';
-import { SESSION_PATHS } from '$lib/server/auth/session-paths';
+import { SESSION_PATHS } from '$lib/staff/session-paths';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/staff');
