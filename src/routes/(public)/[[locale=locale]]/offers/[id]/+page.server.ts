@@ -1,15 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
 import { orHttpError } from '$lib/server/data/errors';
-import { describeSchedule } from '$lib/schedule/describe';
-import { upcoming } from '$lib/schedule/upcoming';
-import type { UpcomingDate } from '$lib/types';
+import { offerPageDates } from '$lib/schedule/offer-page';
 import type { PageServerLoad } from './$types';
 import * as publicReads from '$lib/server/data/public-reads';
-
-/** How many next dates the page lists, looking how far ahead. */
-const NEXT_DATES = 6;
-const NEXT_DATES_DAYS = 180;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,20 +14,6 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const offer = await orHttpError(publicReads.offer(params.id.toLowerCase(), locale));
 	if (!offer) error(404, { message: 'error.not_found', key: 'error.not_found' });
 
-	const nextDates: UpcomingDate[] = upcoming(offer.schedules, {
-		from: new Date(),
-		days: NEXT_DATES_DAYS,
-		limit: NEXT_DATES,
-		// a rule the database accepted but this expansion cannot: logged, the others still shown
-		onError: (cause, schedule) => console.error(`schedule ${schedule.id}: ${String(cause)}`)
-	}).map(({ start, end, schedule }) => ({
-		starts_at: start.toISOString(),
-		ends_at: end.toISOString(),
-		timezone: schedule.timezone
-	}));
-	const descriptions = Object.fromEntries(
-		offer.schedules.map((schedule) => [schedule.id, describeSchedule(schedule, locale)])
-	);
-
-	return { offer, upcoming: nextDates, descriptions };
+	// the staff's preview (/staff/offers/[id]/preview) shows the same dates
+	return { offer, ...offerPageDates(offer, locale) };
 };
