@@ -5,6 +5,9 @@
  * come from the generated `Constants`, never from a second list.
  */
 import { Constants, type Database } from './database.types';
+import type { ScheduleException, DateStatus } from './schedule/exceptions';
+
+export type { ScheduleException, DateStatus };
 
 type Enums = Database['public']['Enums'];
 const ENUMS = Constants.public.Enums;
@@ -110,6 +113,8 @@ export interface Schedule {
 	rrule: string | null;
 	exdates: string[];
 	timezone: string;
+	/** Cancelled or moved occurrences; every `occurs_at` is also in `exdates`. */
+	exceptions?: ScheduleException[];
 }
 
 /** A measure an offer implements, with its goal, field of action and concept. */
@@ -234,4 +239,10 @@ export interface UpcomingDate {
 	starts_at: string;
 	ends_at: string;
 	timezone: string;
+	/** Cancelled (shown as such) or moved here from `moved_from`; regular when missing. */
+	status?: DateStatus;
+	/** The exception's note, e.g. why it is cancelled. */
+	note?: string | null;
+	/** For a moved date: where the rule had it. */
+	moved_from?: string | null;
 }

@@ -259,4 +259,101 @@ describe('toICS', () => {
 		expect(foldLine('x'.repeat(75))).toBe('x'.repeat(75));
 		expect(foldLine('x'.repeat(76))).toBe(`${'x'.repeat(75)}\r\n x`);
 	});
+
+	describe('exceptions', () => {
+		/** The VEVENTs of a calendar as maps of property (with parameters) to value. */
+		function events(ics: string): Map<string, string>[] {
+			const found: Map<string, string>[] = [];
+			let current: Map<string, string> | null = null;
+			for (const line of contentLines(ics)) {
+				if (line === 'BEGIN:VEVENT') current = new Map();
+				else if (line === 'END:VEVENT') {
+					found.push(current!);
+					current = null;
+				} else if (current) {
+					const colon = line.indexOf(':');
+					current.set(line.slice(0, colon), line.slice(colon + 1));
+				}
+			}
+			return found;
+		}
+
+		const cafe = event({
+			rrule: 'FREQ=WEEKLY;BYDAY=TU',
+			description: 'Deutsch sprechen bei Tee',
+			// as the database keeps them: every exception's date is an exdate too
+			exdates: ['2026-12-01T09:00:00Z', '2026-12-08T09:00:00Z', '2026-12-15T09:00:00Z'],
+			exceptions: [
+				{
+					occurs_at: '2026-12-08T09:00:00Z',
+					moved_to: null,
+					note: 'Weihnachtsfeier; alle, kommt!'
+				},
+				{ occurs_at: '2026-12-15T09:00:00Z', moved_to: '2026-12-17T14:30:00Z', note: null }
+			],
+			cancelledLabel: 'Fällt aus'
+		});
+
+		it('writes a cancelled date as a cancelled override with its note, a moved one at its new time', () => {
+			const ics = calendar([cafe]);
+			expect(problems(ics)).toEqual([]);
+			const [master, cancelled, moved] = events(ics);
+			expect(events(ics)).toHaveLength(3);
+
+			// the master excludes only the plain exdate: overridden dates are not excluded too
+			expect(master!.get('EXDATE;TZID=Europe/Berlin')).toBe('20261201T100000');
+			expect(master!.has('RECURRENCE-ID;TZID=Europe/Berlin')).toBe(false);
+
+			expect(cancelled!.get('UID')).toBe(master!.get('UID'));
+			expect(cancelled!.get('RECURRENCE-ID;TZID=Europe/Berlin')).toBe('20261208T100000');
+			expect(cancelled!.get('DTSTART;TZID=Europe/Berlin')).toBe('20261208T100000');
+			expect(cancelled!.get('STATUS')).toBe('CANCELLED');
+			expect(cancelled!.get('TRANSP')).toBe('TRANSPARENT');
+			expect(cancelled!.get('SUMMARY')).toBe('Fällt aus: Sprachcafé');
+			expect(cancelled!.get('DESCRIPTION')).toBe(
+				'Weihnachtsfeier\\; alle\\, kommt!\\n\\nDeutsch sprechen bei Tee'
+			);
+
+			expect(moved!.get('RECURRENCE-ID;TZID=Europe/Berlin')).toBe('20261215T100000');
+			expect(moved!.get('DTSTART;TZID=Europe/Berlin')).toBe('20261217T153000');
+			expect(moved!.get('DTEND;TZID=Europe/Berlin')).toBe('20261217T173000');
+			expect(moved!.has('STATUS')).toBe(false);
+			expect(moved!.get('SUMMARY')).toBe('Sprachcafé');
+		});
+
+		it('overrides dates the rule generates, read back in the zone', () => {
+			const ics = calendar([cafe]);
+			const [master, ...overrides] = events(ics);
+			const start = (value: string) => {
+				const [, y, mo, d, h, mi] = /(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})/.exec(value)!.map(Number);
+				return fromWallClock(
+					{ year: y!, month: mo!, day: d!, hour: h!, minute: mi!, second: 0 },
+					'Europe/Berlin'
+				);
+			};
+			const fromFeed: Schedule = {
+				starts_at: start(master!.get('DTSTART;TZID=Europe/Berlin')!),
+				duration_minutes: 120,
+				rrule: master!.get('RRULE')!,
+				exdates: [start(master!.get('EXDATE;TZID=Europe/Berlin')!)],
+				timezone: 'Europe/Berlin'
+			};
+			const generated = occurrences(fromFeed, {
+				from: new Date('2026-11-01'),
+				to: new Date('2027-01-01')
+			}).map((o) => o.start.getTime());
+			for (const override of overrides) {
+				expect(generated).toContain(
+					start(override.get('RECURRENCE-ID;TZID=Europe/Berlin')!).getTime()
+				);
+			}
+		});
+
+		it('ignores exceptions of a one-off event and writes none without them', () => {
+			expect(events(calendar([event({ exceptions: cafe.exceptions })]))).toHaveLength(1);
+			expect(events(calendar([event({ rrule: 'FREQ=WEEKLY' })]))).toHaveLength(1);
+			const plain = calendar([{ ...cafe, cancelledLabel: undefined }]);
+			expect(events(plain)[1]!.get('SUMMARY')).toBe('Cancelled: Sprachcafé');
+		});
+	});
 });

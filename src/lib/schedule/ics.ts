@@ -16,7 +16,8 @@ import {
 	toInstant,
 	toWallClock,
 	weekdayIndex,
-	type LocalDateTime
+	type LocalDateTime,
+	type ScheduleException
 } from './rrule';
 
 export interface CalendarEvent {
@@ -37,6 +38,10 @@ export interface CalendarEvent {
 	timezone: string;
 	/** When the event last changed; written as LAST-MODIFIED and used as DTSTAMP. */
 	lastModified?: Date | string;
+	/** Cancelled and moved occurrences of a recurring event, each written as an override. */
+	exceptions?: readonly ScheduleException[];
+	/** Put before the title of a cancelled occurrence, e.g. "Fällt aus" (default "Cancelled"). */
+	cancelledLabel?: string;
 }
 
 export interface CalendarOptions {
@@ -331,27 +336,62 @@ function eventLines(event: CalendarEvent, stamp: Date): string[] {
 	const start = toInstant(event.start);
 	const end = new Date(start.getTime() + event.durationMinutes * 60_000);
 	const tz = { TZID: timeZone };
+	const local = (instant: Date) => formatLocal(toWallClock(instant, timeZone));
 	const lastModified = event.lastModified === undefined ? null : toInstant(event.lastModified);
-	const lines = [
+	const exceptions = event.rrule ? (event.exceptions ?? []) : [];
+	const overridden = new Set(exceptions.map((e) => toInstant(e.occurs_at).getTime()));
+
+	/** The properties every VEVENT of this UID shares, after its own start and end. */
+	const body = (title: string, description: string | undefined): string[] => {
+		const lines = [property('SUMMARY', escapeText(title))];
+		if (description) lines.push(property('DESCRIPTION', escapeText(description)));
+		if (event.location) lines.push(property('LOCATION', escapeText(event.location)));
+		if (event.url) lines.push(property('URL', event.url.replace(/[\s"]/g, encodeURIComponent)));
+		if (lastModified) lines.push(property('LAST-MODIFIED', formatUtc(lastModified)));
+		return lines;
+	};
+	const head = (from: Date, until: Date): string[] => [
 		'BEGIN:VEVENT',
 		property('UID', escapeText(event.uid)),
 		property('DTSTAMP', formatUtc(lastModified ?? stamp)),
-		property('DTSTART', formatLocal(toWallClock(start, timeZone)), tz),
-		property('DTEND', formatLocal(toWallClock(end, timeZone)), tz)
+		property('DTSTART', local(from), tz),
+		property('DTEND', local(until), tz)
 	];
+
+	const lines = head(start, end);
 	if (event.rrule) {
 		lines.push(property('RRULE', formatRRule(parseRRule(event.rrule), timeZone)));
-		const exdates = (event.exdates ?? []).map((d) =>
-			formatLocal(toWallClock(toInstant(d), timeZone))
-		);
+		// an occurrence with an override is not excluded too: an override of an excluded
+		// occurrence is undefined in RFC 5545, and Google drops it
+		const exdates = (event.exdates ?? [])
+			.map(toInstant)
+			.filter((d) => !overridden.has(d.getTime()))
+			.map(local);
 		if (exdates.length) lines.push(property('EXDATE', [...new Set(exdates)].join(','), tz));
 	}
-	lines.push(property('SUMMARY', escapeText(event.title)));
-	if (event.description) lines.push(property('DESCRIPTION', escapeText(event.description)));
-	if (event.location) lines.push(property('LOCATION', escapeText(event.location)));
-	if (event.url) lines.push(property('URL', event.url.replace(/[\s"]/g, encodeURIComponent)));
-	if (lastModified) lines.push(property('LAST-MODIFIED', formatUtc(lastModified)));
-	lines.push('END:VEVENT');
+	lines.push(...body(event.title, event.description), 'END:VEVENT');
+
+	// Exceptions as overrides (RFC 5545 §3.8.4.4: same UID, RECURRENCE-ID = the start the rule
+	// gives). A moved date gets its new start and end. A cancelled date gets STATUS:CANCELLED
+	// rather than only an EXDATE, so the note can travel with it: Apple Calendar, Thunderbird
+	// and Nextcloud show such an occurrence struck through, Google hides it as it does its own
+	// cancellations. Outlook ignores STATUS outside invitations, so the title says it as well
+	// ("Fällt aus: …", as Outlook itself writes "Canceled: …"), the note is the DESCRIPTION and
+	// TRANSP:TRANSPARENT keeps the time free; no client shows it as taking place unmarked.
+	for (const exception of [...exceptions].sort((a, b) => a.occurs_at.localeCompare(b.occurs_at))) {
+		const original = toInstant(exception.occurs_at);
+		const cancelled = exception.moved_to === null;
+		const from = cancelled ? original : toInstant(exception.moved_to!);
+		const until = new Date(from.getTime() + event.durationMinutes * 60_000);
+		const note = exception.note?.trim() || undefined;
+		const description = [note, event.description].filter(Boolean).join('\n\n') || undefined;
+		lines.push(...head(from, until), property('RECURRENCE-ID', local(original), tz));
+		if (cancelled) lines.push('STATUS:CANCELLED', 'TRANSP:TRANSPARENT');
+		const title = cancelled
+			? `${event.cancelledLabel ?? 'Cancelled'}: ${event.title}`
+			: event.title;
+		lines.push(...body(title, description), 'END:VEVENT');
+	}
 	return lines;
 }
 

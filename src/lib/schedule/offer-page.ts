@@ -7,7 +7,7 @@
  */
 import type { OfferDetail, UpcomingDate } from '$lib/types';
 import { describeSchedule } from './describe';
-import { upcoming } from './upcoming';
+import { shownDates } from './exceptions';
 
 /** How many next dates the page lists, looking how far ahead. */
 const NEXT_DATES = 6;
@@ -25,16 +25,20 @@ export function offerPageDates(
 	locale: string,
 	now: Date = new Date()
 ): OfferPageDates {
-	const nextDates: UpcomingDate[] = upcoming(offer.schedules, {
+	// cancelled dates stay in the list, marked, with their note; moved ones at their new time
+	const nextDates: UpcomingDate[] = shownDates(offer.schedules, {
 		from: now,
 		days: NEXT_DATES_DAYS,
 		limit: NEXT_DATES,
 		// a rule the database accepted but this expansion cannot: logged, the others still shown
 		onError: (cause, schedule) => console.error(`schedule ${schedule.id}: ${String(cause)}`)
-	}).map(({ start, end, schedule }) => ({
+	}).map(({ start, end, schedule, status, note, movedFrom }) => ({
 		starts_at: start.toISOString(),
 		ends_at: end.toISOString(),
-		timezone: schedule.timezone
+		timezone: schedule.timezone,
+		status,
+		note,
+		moved_from: movedFrom?.toISOString() ?? null
 	}));
 	const descriptions = Object.fromEntries(
 		offer.schedules.map((schedule) => [schedule.id, describeSchedule(schedule, locale)])

@@ -54,6 +54,21 @@ export interface Schedule {
 	exdates?: readonly (Date | string)[] | null;
 	/** IANA time zone whose wall clock the recurrence follows; Europe/Berlin when missing. */
 	timezone?: string | null;
+	/**
+	 * Cancelled or moved occurrences (table `schedule_exceptions`). Each `occurs_at` is also in
+	 * `exdates`, so expansion leaves the original out; `exceptions.ts` adds back what people see.
+	 */
+	exceptions?: readonly ScheduleException[] | null;
+}
+
+/** One occurrence that does not take place as the rule says: cancelled or moved. */
+export interface ScheduleException {
+	/** Start of the occurrence as the rule generates it. */
+	occurs_at: string;
+	/** The new start (same duration), or null: cancelled. */
+	moved_to: string | null;
+	/** Shown publicly next to the date, e.g. "Weihnachtsferien". */
+	note: string | null;
 }
 
 export interface Occurrence {

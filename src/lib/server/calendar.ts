@@ -6,6 +6,7 @@
  *   const body = offersCalendar(offers, { url, locale, name: 'Angebote in Kempten' });
  */
 import { localizePath, type Locale } from '$lib/i18n/locales';
+import { createTranslator } from '$lib/i18n/translator';
 import { toICS, type CalendarEvent } from '$lib/schedule/ics';
 import { assertTimeZone, DEFAULT_TIME_ZONE, parseRRule, toInstant } from '$lib/schedule/rrule';
 import type { Schedule } from '$lib/types';
@@ -59,6 +60,7 @@ export function offerEvents(
 	options: CalendarOptions
 ): CalendarEvent[] {
 	const events: CalendarEvent[] = [];
+	const cancelledLabel = createTranslator(options.locale).t('schedule.cancelled');
 	for (const offer of offers) {
 		const url = new URL(localizePath(options.locale, `/offers/${offer.id}`), options.url.origin);
 		for (const schedule of offer.schedules) {
@@ -73,6 +75,9 @@ export function offerEvents(
 				durationMinutes: schedule.duration_minutes,
 				rrule: schedule.rrule,
 				exdates: schedule.exdates,
+				// cancelled dates stay in the calendar, marked, with their note; moved ones move
+				exceptions: schedule.exceptions ?? [],
+				cancelledLabel,
 				timezone: schedule.timezone || DEFAULT_TIME_ZONE,
 				lastModified: offer.updated_at ?? undefined
 			});
