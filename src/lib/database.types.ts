@@ -597,6 +597,7 @@ export type Database = {
 					provenance: Database['public']['Enums']['translation_provenance'];
 					registration_note: string | null;
 					reviewed: boolean;
+					source_texts: Json | null;
 					summary: string | null;
 					title: string;
 					updated_at: string;
@@ -611,6 +612,7 @@ export type Database = {
 					provenance: Database['public']['Enums']['translation_provenance'];
 					registration_note?: string | null;
 					reviewed?: boolean;
+					source_texts?: Json | null;
 					summary?: string | null;
 					title: string;
 					updated_at?: string;
@@ -624,6 +626,7 @@ export type Database = {
 					provenance?: Database['public']['Enums']['translation_provenance'];
 					registration_note?: string | null;
 					reviewed?: boolean;
+					source_texts?: Json | null;
 					summary?: string | null;
 					title?: string;
 					updated_at?: string;
@@ -1080,6 +1083,7 @@ export type Database = {
 					updated_at: string;
 				}[];
 			};
+			offer_translation_status: { Args: { p_offer_id: string }; Returns: Json };
 			organisation_staff: {
 				Args: { p_organisation_id: string };
 				Returns: {
@@ -1098,6 +1102,16 @@ export type Database = {
 			};
 			requeue_search_outbox: { Args: { p_since: string }; Returns: number };
 			save_offer: { Args: { p_offer: Json }; Returns: Json };
+			save_offer_translation: {
+				Args: {
+					p_locale: string;
+					p_offer_id: string;
+					p_provenance: Database['public']['Enums']['translation_provenance'];
+					p_reviewed?: boolean;
+					p_texts: Json;
+				};
+				Returns: Json;
+			};
 			search_documents: {
 				Args: { p_after?: string; p_ids?: string[]; p_limit?: number };
 				Returns: Json[];

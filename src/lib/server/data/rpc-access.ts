@@ -123,6 +123,19 @@ export const RPC_ACCESS = {
 	// empty object is refused with 22023 once the grant let the caller in)
 	get_offer_for_edit: { roles: STAFF, probe: { p_offer_id: NO_OFFER } },
 	save_offer: { roles: STAFF, probe: { p_offer: { unknown: true } }, probeError: '22023' },
+	// the translation editor: an offer's original and translations with their status, and
+	// saving one translation (an unknown field is refused with 22023 once the grant let it in)
+	offer_translation_status: { roles: STAFF, probe: { p_offer_id: NO_OFFER } },
+	save_offer_translation: {
+		roles: STAFF,
+		probe: {
+			p_offer_id: NO_OFFER,
+			p_locale: 'en',
+			p_texts: { unknown: true },
+			p_provenance: 'human'
+		},
+		probeError: '22023'
+	},
 	// the server archives events whose dates have all passed, at start and daily; the probe's
 	// date lies before any offer, so it archives nothing
 	archive_past_offers: {
