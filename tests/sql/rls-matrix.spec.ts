@@ -126,6 +126,11 @@ async function buildWorld(db: SqlSession) {
 		[id.schedule, id.draftSchedule, id.offer, id.draft]
 	);
 	await db.query(
+		`insert into public.schedule_exceptions (schedule_id, offer_id, occurs_at, note)
+		 values ($1, $3, '2026-12-08 10:00+01', 'Feiertag'), ($2, $4, '2026-12-01 10:00+01', null)`,
+		[id.schedule, id.draftSchedule, id.offer, id.draft]
+	);
+	await db.query(
 		`insert into public.offer_measures (offer_id, measure_id) values ($1, $3), ($2, $3)`,
 		[id.offer, id.draft, id.measure]
 	);
@@ -323,10 +328,10 @@ const cases: Case[] = [
 	},
 	...(
 		[
-			['a published offer', id.offer, offerPart],
-			['a draft offer', id.draft, draftPart]
+			['a published offer', id.offer, id.schedule, offerPart],
+			['a draft offer', id.draft, id.draftSchedule, draftPart]
 		] as const
-	).flatMap(([what, offerId, allowed]): Case[] => [
+	).flatMap(([what, offerId, scheduleId, allowed]): Case[] => [
 		{
 			row: `a translation of ${what}`,
 			table: 'offer_translations',
@@ -344,6 +349,16 @@ const cases: Case[] = [
 			insert: `insert into public.schedules (offer_id, starts_at) values ('${offerId}', '2027-01-05 10:00+01') returning 1`,
 			update: `update public.schedules set duration_minutes = 90 where offer_id = '${offerId}' returning 1`,
 			delete: `delete ${w('schedules', `offer_id = '${offerId}'`)} returning 1`,
+			allowed
+		},
+		{
+			row: `a schedule exception of ${what}`,
+			table: 'schedule_exceptions',
+			select: `select 1 ${w('schedule_exceptions', `offer_id = '${offerId}'`)}`,
+			insert: `insert into public.schedule_exceptions (schedule_id, offer_id, occurs_at)
+			  values ('${scheduleId}', '${offerId}', '2027-01-12 10:00+01') returning 1`,
+			update: `update public.schedule_exceptions set note = 'Feiertag' where offer_id = '${offerId}' returning 1`,
+			delete: `delete ${w('schedule_exceptions', `offer_id = '${offerId}'`)} returning 1`,
 			allowed
 		},
 		{
