@@ -1053,6 +1053,23 @@ export type Database = {
 					staff_count: number;
 				}[];
 			};
+			measure_choices: {
+				Args: { p_offer_id?: string };
+				Returns: {
+					code: string;
+					field_code: string;
+					field_title: string;
+					goal_code: string;
+					goal_is_placeholder: boolean;
+					goal_title: string;
+					id: string;
+					is_current: boolean;
+					is_placeholder: boolean;
+					light: string;
+					status: Database['public']['Enums']['measure_status'];
+					title: string;
+				}[];
+			};
 			measure_status_light: {
 				Args: { p_status: Database['public']['Enums']['measure_status'] };
 				Returns: string;

@@ -136,6 +136,8 @@ export const RPC_ACCESS = {
 		},
 		probeError: '22023'
 	},
+	// the editor's measure picker: the current concept's measures
+	measure_choices: { roles: STAFF, probe: { p_offer_id: NO_OFFER } },
 	// the server archives events whose dates have all passed, at start and daily; the probe's
 	// date lies before any offer, so it archives nothing
 	archive_past_offers: {
