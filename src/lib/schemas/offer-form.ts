@@ -118,7 +118,9 @@ export const offerFormSchema = z
 		registration_url: optionalAddress(webAddressProblem, 'staff.offer_form.web_address_invalid'),
 		registration_note: text(500),
 		contact_email: optionalAddress(emailAddressProblem, 'staff.field.email_invalid'),
-		contact_phone: optionalAddress(phoneNumberProblem, 'staff.offer_form.phone_invalid')
+		contact_phone: optionalAddress(phoneNumberProblem, 'staff.offer_form.phone_invalid'),
+		/** The measures of the integration concept the offer implements (all links, replaced). */
+		measure_ids: z.array(z.guid('staff.measures.id_invalid')).default([])
 	})
 	.refine((form) => form.id !== '' || /^[0-9a-f-]{36}$/i.test(form.organisation_id), {
 		message: REQUIRED,
@@ -161,7 +163,8 @@ export function toSaveOffer(form: OfferForm): Record<string, unknown> {
 		registration_url: orNull(form.registration_url),
 		registration_note: orNull(form.registration_note),
 		contact_email: orNull(form.contact_email),
-		contact_phone: orNull(form.contact_phone)
+		contact_phone: orNull(form.contact_phone),
+		measure_ids: [...new Set(form.measure_ids)]
 	};
 }
 
@@ -194,6 +197,7 @@ export function fromOfferForEdit(offer: Record<string, unknown>): OfferForm {
 		registration_url: str('registration_url'),
 		registration_note: str('registration_note'),
 		contact_email: str('contact_email'),
-		contact_phone: str('contact_phone')
+		contact_phone: str('contact_phone'),
+		measure_ids: (offer.measure_ids as string[] | undefined) ?? []
 	};
 }

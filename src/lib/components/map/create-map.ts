@@ -62,7 +62,7 @@ const INTERACTIVE = ['offer-clusters', 'offer-points', 'district-fill'];
 let globalsSet = false;
 
 /** Worker and right-to-left plugin are set once per page, before the first map. */
-function setGlobalsOnce() {
+export function setGlobalsOnce() {
 	if (globalsSet) return;
 	globalsSet = true;
 	maplibregl.setWorkerUrl(workerUrl);
@@ -77,7 +77,7 @@ function setGlobalsOnce() {
 let pmtilesAdded: Promise<void> | null = null;
 
 /** The `pmtiles://` protocol, loaded only for a style with a PMTiles basemap. */
-function addPmtilesProtocol(): Promise<void> {
+export function addPmtilesProtocol(): Promise<void> {
 	pmtilesAdded ??= import('pmtiles').then(({ Protocol }) => {
 		maplibregl.addProtocol('pmtiles', new Protocol().tile);
 	});
@@ -88,7 +88,7 @@ function addPmtilesProtocol(): Promise<void> {
 let stylesheet: Promise<void> | null = null;
 
 /** MapLibre's stylesheet (controls, canvas), linked once, when the first map is made. */
-function loadStylesheet(): Promise<void> {
+export function loadStylesheet(): Promise<void> {
 	stylesheet ??= new Promise<void>((resolve, reject) => {
 		const link = document.createElement('link');
 		link.rel = 'stylesheet';
@@ -104,17 +104,20 @@ function loadStylesheet(): Promise<void> {
 	return stylesheet;
 }
 
-function absolute(path: string): string {
+export function absolute(path: string): string {
 	return path.startsWith('/') && !path.startsWith('//') ? location.origin + path : path;
 }
 
-async function fetchJson<T>(path: string): Promise<T> {
+export async function fetchJson<T>(path: string): Promise<T> {
 	const response = await fetch(path, { headers: { accept: 'application/json' } });
 	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
 	return (await response.json()) as T;
 }
 
-function boundsOf(collection: DistrictFeatureCollection, slug: string | null): Bounds | null {
+export function boundsOf(
+	collection: DistrictFeatureCollection,
+	slug: string | null
+): Bounds | null {
 	const features = slug
 		? collection.features.filter((feature) => feature.properties.slug === slug)
 		: collection.features;
@@ -131,7 +134,7 @@ function boundsOf(collection: DistrictFeatureCollection, slug: string | null): B
 }
 
 /** The style with our paths made absolute (the worker resolves URLs against its own). */
-function prepareStyle(
+export function prepareStyle(
 	style: StyleSpecification,
 	districts: DistrictFeatureCollection,
 	offersUrl: string,
@@ -153,7 +156,7 @@ function prepareStyle(
 	return { style, hasBasemap };
 }
 
-function prefersReducedMotion(): boolean {
+export function prefersReducedMotion(): boolean {
 	return matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 

@@ -5,7 +5,7 @@
  * (`edit/`) and publishing, withdrawing to draft and archiving it. 404 for an id that is no
  * uuid, does not exist or is not the person's to edit.
  */
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import * as z from 'zod';
 import { env } from '$env/dynamic/private';
 import { requireUser } from '$lib/server/auth/guards';
@@ -73,5 +73,14 @@ export const actions: Actions = {
 		if (isFailure(changed)) return changed;
 		if (changed === 0) return fail(404, { error: 'error.not_found' });
 		return { stateChanged: true };
+	},
+	/** Copies the offer as a draft (duplicate_offers) and opens the copy's editor. */
+	duplicate: async ({ locals, params, url }) => {
+		requireUser(locals, url);
+		const id = offerId(params);
+		const copies = await orFail(staffOffers.duplicate(locals.supabase, [id]));
+		if (isFailure(copies)) return copies;
+		if (copies.length === 0) return fail(404, { error: 'error.not_found' });
+		redirect(303, `/staff/offers/${copies[0]}/edit`);
 	}
 };

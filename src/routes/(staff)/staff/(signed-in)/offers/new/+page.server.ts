@@ -10,6 +10,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { offerFormSchema, toSaveOffer } from '$lib/schemas/offer-form';
 import { requireUser } from '$lib/server/auth/guards';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
+import * as measureData from '$lib/server/data/measures';
 import * as offerEditor from '$lib/server/data/offer-editor';
 import * as staff from '$lib/server/data/staff';
 import type { Supabase } from '$lib/server/data/client';
@@ -42,7 +43,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const form = await superValidate({ organisation_id: organisationId }, adapter, {
 		errors: false
 	});
-	return { form, organisations };
+	const measures = organisations.length
+		? await orHttpError(measureData.choices(locals.supabase))
+		: [];
+	return { form, organisations, measures };
 };
 
 export const actions: Actions = {

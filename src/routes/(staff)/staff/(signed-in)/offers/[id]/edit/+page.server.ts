@@ -11,6 +11,7 @@ import * as z from 'zod';
 import { fromOfferForEdit, offerFormSchema, toSaveOffer } from '$lib/schemas/offer-form';
 import { requireUser } from '$lib/server/auth/guards';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
+import * as measureData from '$lib/server/data/measures';
 import * as offerEditor from '$lib/server/data/offer-editor';
 import type { OfferFormMessage } from '../../_components/offer-form-message';
 import type { Actions, PageServerLoad } from './$types';
@@ -32,13 +33,17 @@ function offerId(params: { id: string }): string {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireUser(locals, url);
 	const id = offerId(params);
-	const offer = await orHttpError(offerEditor.get(locals.supabase, id));
+	const [offer, measures] = await Promise.all([
+		orHttpError(offerEditor.get(locals.supabase, id)),
+		orHttpError(measureData.choices(locals.supabase, id))
+	]);
 	if (!offer) notFound();
 	const form = await superValidate(fromOfferForEdit(offer), adapter, { errors: false });
 	return {
 		form,
 		organisationName: String(offer.organisation_name ?? ''),
-		districtName: (offer.district_name ?? null) as string | null
+		districtName: (offer.district_name ?? null) as string | null,
+		measures
 	};
 };
 
