@@ -74,20 +74,25 @@ test('an editor creates, edits and publishes an offer; a stale save is a conflic
 
 	await page.getByLabel('Kurzbeschreibung').fill('Meine Fassung.');
 	await page.getByRole('button', { name: 'Speichern' }).click();
-	await expect(page.getByRole('alert')).toContainText(
-		'Jemand anderes hat dieses Angebot inzwischen gespeichert.'
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText(`${DEMO.editor} hat dieses Angebot am`);
+	// the merge view: the other person's text next to this input, which stays in the form
+	const changes = alert.getByRole('table', { name: 'Gespeicherte Fassung und Ihre Eingabe' });
+	await expect(changes.getByRole('row')).toHaveCount(2);
+	await expect(changes.getByRole('row', { name: /Kurzbeschreibung/ })).toHaveText(
+		/Kurzbeschreibung\s*Deutsch sprechen bei Tee und Gebäck\.\s*Meine Fassung\./
 	);
 	await expect(page.getByLabel('Kurzbeschreibung')).toHaveValue('Meine Fassung.');
 	await expect(page.getByLabel('Titel', { exact: true })).toHaveValue(title);
+	expect(await violations(page)).toEqual([]);
 
-	// reload, edit again, save, publish
-	await page.goto(`${offerPath}/edit`);
-	await expect(page.getByLabel('Kurzbeschreibung')).toHaveValue(
-		'Deutsch sprechen bei Tee und Gebäck.'
-	);
-	await page.getByLabel('Kurzbeschreibung').fill('Meine Fassung.');
+	// merged: take part of their text, save against their version
+	await page.getByLabel('Kurzbeschreibung').fill('Meine Fassung, mit Gebäck.');
 	await page.getByRole('button', { name: 'Speichern' }).click();
 	await expect(page.getByRole('status')).toHaveText('Das Angebot ist gespeichert.');
+	await page.getByRole('link', { name: 'Angebot bearbeiten' }).click();
+	await expect(page.getByLabel('Kurzbeschreibung')).toHaveValue('Meine Fassung, mit Gebäck.');
+	await page.getByRole('link', { name: 'Zurück zum Angebot' }).click();
 
 	await page.getByRole('button', { name: 'Veröffentlichen' }).click();
 	await expect(page.getByRole('status')).toHaveText('Der Status des Angebots ist geändert.');

@@ -11,6 +11,7 @@
 import type { Json } from '$lib/database.types';
 import type { Supabase } from './client';
 import { fromPostgrestError } from './errors';
+import * as staffOffer from './staff-offer';
 
 /** What `save` answers: the offer's id and its version now. */
 export interface SavedOffer {
@@ -33,4 +34,21 @@ export async function save(
 	const { data, error } = await supabase.rpc('save_offer', { p_offer: offer as Json });
 	if (error) throw fromPostgrestError('save_offer', error);
 	return data as unknown as SavedOffer;
+}
+
+/** The offer as stored now, and who saved it last and when (for the merge view of a conflict). */
+export interface StoredOffer {
+	offer: Record<string, unknown>;
+	by: string | null;
+	at: string | null;
+}
+
+/** The stored offer with its last change, or null when the caller may not edit it (any more). */
+export async function stored(supabase: Supabase, id: string): Promise<StoredOffer | null> {
+	const [offer, [last]] = await Promise.all([
+		get(supabase, id),
+		staffOffer.history(supabase, id, 1)
+	]);
+	if (!offer) return null;
+	return { offer, by: last?.actor_email ?? null, at: last?.occurred_at ?? null };
 }

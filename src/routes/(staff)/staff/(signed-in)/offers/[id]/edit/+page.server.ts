@@ -13,6 +13,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
 import * as measureData from '$lib/server/data/measures';
 import * as offerEditor from '$lib/server/data/offer-editor';
+import { offerConflicts } from '$lib/staff/offer-conflict';
 import type { OfferFormMessage } from '../../_components/offer-form-message';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -60,7 +61,22 @@ export const actions: Actions = {
 			offerEditor.save(locals.supabase, toSaveOffer({ ...form.data, id }))
 		);
 		if (isFailure(saved)) {
-			return message(form, { key: saved.data.error }, { status: saved.status as 400 });
+			if (saved.status !== 409) {
+				return message(form, { key: saved.data.error }, { status: saved.status as 400 });
+			}
+			// someone saved meanwhile: keep this input, show theirs next to it, save against theirs
+			const current = await orFail(offerEditor.stored(locals.supabase, id));
+			if (isFailure(current) || !current) {
+				return message(form, { key: saved.data.error }, { status: 409 });
+			}
+			const theirs = fromOfferForEdit(current.offer);
+			form.data.version = theirs.version;
+			const conflict = {
+				changes: offerConflicts(form.data, theirs),
+				by: current.by,
+				at: current.at
+			};
+			return message(form, { key: saved.data.error, conflict }, { status: 409 });
 		}
 		redirect(303, `/staff/offers/${saved.id}?saved=1`);
 	}
