@@ -85,6 +85,12 @@ export interface ScheduleFormData {
 	rows: ScheduleRow[];
 }
 
+/** What the editor page hands the schedule fields: the rows and their errors by field name. */
+export interface ScheduleFormState {
+	form: ScheduleFormData;
+	errors: Record<string, string[]>;
+}
+
 /** A schedule as `get_offer_for_edit` returns it. */
 export interface StoredSchedule {
 	id: string;
@@ -245,7 +251,8 @@ export function readScheduleForm(formData: FormData): {
 	return { form: { rows: applyOp(rows, op) }, op };
 }
 
-function applyOp(rows: ScheduleRow[], op: ScheduleOp | null): ScheduleRow[] {
+/** The rows after a button's change (the server without JavaScript, the page with it). */
+export function applyOp(rows: ScheduleRow[], op: ScheduleOp | null): ScheduleRow[] {
 	if (!op) return rows;
 	switch (op.kind) {
 		case 'add':

@@ -12,6 +12,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
 import * as measureData from '$lib/server/data/measures';
 import * as offerEditor from '$lib/server/data/offer-editor';
+import { scheduleState, withSchedules } from '../schedule-part.server';
 import * as staff from '$lib/server/data/staff';
 import type { Supabase } from '$lib/server/data/client';
 import type { OrganisationChoice } from '$lib/staff/dashboard';
@@ -46,11 +47,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const measures = organisations.length
 		? await orHttpError(measureData.choices(locals.supabase))
 		: [];
-	return { form, organisations, measures };
+	return { form, organisations, measures, schedule: scheduleState() };
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, url }) => {
+	default: withSchedules(adapter, async ({ locals, request, url }, schedules) => {
 		requireUser(locals, url);
 		const form = await superValidate<typeof offerFormSchema._zod.output, OfferFormMessage>(
 			request,
@@ -58,11 +59,11 @@ export const actions: Actions = {
 		);
 		if (!form.valid) return fail(400, { form });
 		const saved = await orFail(
-			offerEditor.save(locals.supabase, toSaveOffer({ ...form.data, id: '' }))
+			offerEditor.save(locals.supabase, { ...toSaveOffer({ ...form.data, id: '' }), ...schedules })
 		);
 		if (isFailure(saved)) {
 			return message(form, { key: saved.data.error }, { status: saved.status as 400 });
 		}
 		redirect(303, `/staff/offers/${saved.id}?saved=1`);
-	}
+	})
 };

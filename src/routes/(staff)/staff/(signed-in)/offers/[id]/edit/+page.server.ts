@@ -13,6 +13,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
 import * as measureData from '$lib/server/data/measures';
 import * as offerEditor from '$lib/server/data/offer-editor';
+import { scheduleState, withSchedules } from '../../schedule-part.server';
 import { offerConflicts } from '$lib/staff/offer-conflict';
 import type { OfferFormMessage } from '../../_components/offer-form-message';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,12 +45,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		form,
 		organisationName: String(offer.organisation_name ?? ''),
 		districtName: (offer.district_name ?? null) as string | null,
+		schedule: scheduleState(offer),
 		measures
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, url }) => {
+	default: withSchedules(adapter, async ({ locals, params, request, url }, schedules) => {
 		requireUser(locals, url);
 		const id = offerId(params);
 		const form = await superValidate<typeof offerFormSchema._zod.output, OfferFormMessage>(
@@ -58,7 +60,7 @@ export const actions: Actions = {
 		);
 		if (!form.valid) return fail(400, { form });
 		const saved = await orFail(
-			offerEditor.save(locals.supabase, toSaveOffer({ ...form.data, id }))
+			offerEditor.save(locals.supabase, { ...toSaveOffer({ ...form.data, id }), ...schedules })
 		);
 		if (isFailure(saved)) {
 			if (saved.status !== 409) {
@@ -79,5 +81,5 @@ export const actions: Actions = {
 			return message(form, { key: saved.data.error, conflict }, { status: 409 });
 		}
 		redirect(303, `/staff/offers/${saved.id}?saved=1`);
-	}
+	})
 };
