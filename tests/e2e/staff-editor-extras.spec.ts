@@ -3,7 +3,8 @@
  * canvas, then the keyboard), the district the map expects and the database assigns on saving;
  * a KIK measure found by typing its code; the preview of the draft's public page in Arabic
  * (right to left, marked as a preview, not indexed); copying the offer from its page; without
- * JavaScript, the measures as check boxes grouped by field of action. axe finds no violation.
+ * JavaScript, the measures as check boxes grouped by field of action; a person without an
+ * organisation gets a message instead of the form. axe finds no violation.
  *
  * Each browser project works on offers of its own (their titles name the project).
  */
@@ -118,6 +119,47 @@ test('the preview shows the draft public page in Arabic, right to left; copying 
 	await expect(page).toHaveURL(/\/staff\/offers\/[0-9a-f-]{36}\/edit$/);
 	expect(new URL(page.url()).pathname).not.toBe(`${offerPath}/edit`);
 	await expect(page.getByLabel('Titel', { exact: true })).toHaveValue(`${title} (Kopie)`);
+});
+
+test('a person without an organisation gets a message instead of the new-offer form', async ({
+	page,
+	browser
+}, testInfo) => {
+	// two people, an invitation and a new password: longer than most
+	test.slow();
+	const person = `ohne-organisation-${testInfo.project.name}-${Date.now()}@demo.example.org`;
+	// the city office invites them to an organisation and removes them again
+	await signInAs(page, DEMO.cityAdmin);
+	await page.goto('/staff/organisations/stadtteilbuero-sankt-mang/staff');
+	const invite = page.getByRole('region', { name: 'Jemanden einladen' });
+	await invite.getByLabel('E-Mail-Adresse').fill(person);
+	await invite.getByLabel('Rolle').selectOption('editor');
+	await invite.getByRole('button', { name: 'Einladen' }).click();
+	const link = (await invite.locator('code').textContent())!.trim();
+
+	const theirs = await browser.newContext({ locale: 'de-DE' });
+	const newcomer = await theirs.newPage();
+	await newcomer.goto(link);
+	await newcomer.getByRole('button', { name: 'Weiter' }).click();
+	await newcomer.getByLabel('Neues Passwort', { exact: true }).fill('ein-gutes-passwort');
+	await newcomer.getByLabel('Neues Passwort wiederholen').fill('ein-gutes-passwort');
+	await newcomer.getByRole('button', { name: 'Passwort speichern' }).click();
+	await expect(newcomer).toHaveURL(/\/staff\?saved=password$/);
+
+	await page.reload();
+	const row = page.getByRole('row', { name: new RegExp(person) });
+	await row.locator('summary').click();
+	await row.getByRole('button', { name: `${person} wirklich entfernen` }).click();
+	await expect(page.getByRole('row', { name: new RegExp(person) })).toHaveCount(0);
+
+	await newcomer.goto('/staff/offers/new');
+	await expect(newcomer.getByRole('heading', { level: 1 })).toHaveText('Neues Angebot');
+	await expect(newcomer.getByRole('status')).toHaveText(
+		/Sie gehören zu keiner Organisation, für die Sie Angebote anlegen können\./
+	);
+	await expect(newcomer.getByRole('button', { name: 'Entwurf speichern' })).toHaveCount(0);
+	expect(await violations(newcomer)).toEqual([]);
+	await theirs.close();
 });
 
 test.describe('without JavaScript', () => {
