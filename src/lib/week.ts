@@ -7,6 +7,8 @@ export interface WeekOffer {
 	text_locale: string;
 	category: string;
 	district_name: string | null;
+	/** ISO 639 codes of the languages it is held in: the reader's language first (language-first.ts). */
+	languages?: string[];
 }
 
 /** One date of an offer. */
@@ -17,6 +19,12 @@ export interface WeekEntry {
 	ends_at: string;
 	timezone: string;
 	offer_id: string;
+	/** Cancelled (shown as such, with the note) or moved here; regular when missing. */
+	status?: 'regular' | 'cancelled' | 'moved';
+	/** The exception's note. */
+	note?: string | null;
+	/** For a moved date: where the rule had it. */
+	moved_from?: string | null;
 }
 
 export interface WeekDay {

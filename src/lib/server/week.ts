@@ -4,7 +4,8 @@
  * district pages show them.
  */
 import { civilDate, dayNumber, fromWallClock, toWallClock } from '$lib/schedule/rrule';
-import { groupByDay, upcoming } from '$lib/schedule/upcoming';
+import { shownDates } from '$lib/schedule/exceptions';
+import { groupByDay } from '$lib/schedule/upcoming';
 import type { SearchQuery } from '$lib/server/search/types';
 import { memo } from '$lib/server/cache/memo';
 import * as publicReads from '$lib/server/data/public-reads';
@@ -45,7 +46,8 @@ async function computeWeek(query: SearchQuery): Promise<Week> {
 	const all: (Schedule & { offer_id: string })[] = found.offers.flatMap((offer) =>
 		offer.schedules.map((schedule) => ({ ...schedule, offer_id: offer.id }))
 	);
-	const items = upcoming(all, {
+	// cancelled dates stay in the week, marked, with their note; moved ones at their new time
+	const items = shownDates(all, {
 		from: now,
 		days: (end.getTime() - now.getTime()) / 86_400_000,
 		onError: (cause, schedule) => console.error(`schedule ${schedule.id}: ${String(cause)}`)
@@ -53,12 +55,15 @@ async function computeWeek(query: SearchQuery): Promise<Week> {
 	const days: WeekDay[] = groupByDay(items, TIME_ZONE, { from: now, days: DAYS }).map((group) => ({
 		day: group.day,
 		date: group.date.toISOString(),
-		entries: group.items.map(({ start, end: until, schedule }) => ({
-			key: `${schedule.id}/${start.toISOString()}`,
+		entries: group.items.map(({ start, end: until, schedule, status, note, movedFrom }) => ({
+			key: `${schedule.id}/${start.toISOString()}/${status}`,
 			starts_at: start.toISOString(),
 			ends_at: until.toISOString(),
 			timezone: schedule.timezone || TIME_ZONE,
-			offer_id: schedule.offer_id
+			offer_id: schedule.offer_id,
+			status,
+			note,
+			moved_from: movedFrom?.toISOString() ?? null
 		}))
 	}));
 
@@ -72,7 +77,8 @@ async function computeWeek(query: SearchQuery): Promise<Week> {
 			title: offer.title,
 			text_locale: offer.text_locale,
 			category: offer.category,
-			district_name: offer.district_name
+			district_name: offer.district_name,
+			languages: offer.languages
 		};
 	}
 
