@@ -24,9 +24,9 @@ import {
 	createCity,
 	createOffer,
 	createOrganisation,
-	createUser,
-	type SqlQuery
+	createUser
 } from '$test/factories';
+import type { SqlQuery } from '$test/sql-engines';
 import { TranslationError } from './errors';
 import { fillByMachine, machineLocales } from './fill';
 import type { MachineTranslator } from './types';
