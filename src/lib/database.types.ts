@@ -842,6 +842,42 @@ export type Database = {
 					}
 				];
 			};
+			schedule_exceptions: {
+				Row: {
+					created_at: string;
+					moved_to: string | null;
+					note: string | null;
+					occurs_at: string;
+					offer_id: string;
+					schedule_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					moved_to?: string | null;
+					note?: string | null;
+					occurs_at: string;
+					offer_id: string;
+					schedule_id: string;
+				};
+				Update: {
+					created_at?: string;
+					moved_to?: string | null;
+					note?: string | null;
+					occurs_at?: string;
+					offer_id?: string;
+					schedule_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'schedule_exceptions_schedule_id_offer_id_fkey';
+						columns: ['schedule_id', 'offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'schedules';
+						referencedColumns: ['id', 'offer_id'];
+					}
+				];
+			};
 			schedules: {
 				Row: {
 					created_at: string;
@@ -1123,7 +1159,6 @@ export type Database = {
 				Args: {
 					p_locale: string;
 					p_offer_id: string;
-					p_original_updated_at?: string;
 					p_provenance: Database['public']['Enums']['translation_provenance'];
 					p_reviewed?: boolean;
 					p_texts: Json;
