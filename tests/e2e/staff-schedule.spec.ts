@@ -178,6 +178,7 @@ test.describe('without JavaScript', () => {
 		await expect(
 			page.getByRole('group', { name: 'Ausnahme 1' }).getByLabel('Termin am')
 		).toHaveAccessibleDescription('An diesem Tag gibt es nach der Regel keinen Termin.');
+		await expect(page.getByRole('alert')).toContainText('Bitte die markierten Angaben');
 		await expect(page.getByLabel('Titel', { exact: true })).toHaveValue(title);
 
 		await fillException(page.getByRole('group', { name: 'Wöchentliche Regel 1' }), 1, {
