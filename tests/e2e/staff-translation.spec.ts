@@ -59,7 +59,9 @@ test('an editor adds an Arabic translation; a change of the original makes it ou
 	await page.goto(`${offerPath}/edit`);
 	await page.getByLabel('Titel', { exact: true }).fill(`${title} (neu)`);
 	await page.getByRole('button', { name: 'Speichern', exact: true }).click();
-	await expect(page.getByRole('status')).toHaveText('Das Angebot ist gespeichert.');
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Das Angebot ist gespeichert.' })
+	).toBeVisible();
 	await page.getByRole('link', { name: 'Übersetzungen' }).click();
 	const outdated = page.getByRole('row', { name: /^Arabisch/ });
 	await expect(outdated).toContainText('veraltet');
@@ -70,6 +72,39 @@ test('an editor adds an Arabic translation; a change of the original makes it ou
 	await expect(page.getByLabel('Titel (Arabisch)')).toHaveValue('مقهى اللغة');
 	await expect(page.getByText('im Original geändert')).toBeVisible();
 	expect(await violations(page)).toEqual([]);
+});
+
+test('a change of the original while translating is shown, the input kept', async ({
+	page
+}, testInfo) => {
+	const title = `Übersetzungs-Konflikt ${testInfo.project.name} ${Date.now()}`;
+	await signInAs(page, DEMO.editor);
+	const offerPath = await createOffer(page, title);
+	await page.goto(`${offerPath}/translations/en`);
+	await page.getByLabel('Titel (Englisch)').fill('Language café');
+
+	// meanwhile, in another tab, the original's title changes
+	const other = await page.context().newPage();
+	await other.goto(`${offerPath}/edit`);
+	await other.getByLabel('Titel', { exact: true }).fill(`${title} am Dienstag`);
+	await other.getByRole('button', { name: 'Speichern', exact: true }).click();
+	await expect(
+		other.getByRole('status').filter({ hasText: 'Das Angebot ist gespeichert.' })
+	).toBeVisible();
+	await other.close();
+
+	await page.getByRole('button', { name: 'Übersetzung speichern' }).click();
+	await expect(page.getByRole('alert')).toContainText('Das Original wurde geändert');
+	await expect(page.getByRole('group', { name: 'Titel im Original' })).toHaveText(
+		`${title} am Dienstag`
+	);
+	await expect(page.getByLabel('Titel (Englisch)')).toHaveValue('Language café');
+	expect(await violations(page)).toEqual([]);
+	await page.getByLabel('Titel (Englisch)').fill('Language café on Tuesdays');
+	await page.getByRole('button', { name: 'Übersetzung speichern' }).click();
+	await expect(page.getByRole('row', { name: /^Englisch/ })).toContainText(
+		'von Menschen übersetzt, ungeprüft'
+	);
 });
 
 test.describe('without JavaScript', () => {

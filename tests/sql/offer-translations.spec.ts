@@ -284,6 +284,37 @@ for (const engine of engines) {
 			});
 		});
 
+		it('refuses a translation of an original that changed since it was read (PT409)', async () => {
+			const w = await buildWorld(db());
+			const originalAt = async () =>
+				(await statusOf(db(), w.editorA, w.offer.id))!.original.updated_at as string;
+			const saveAgainst = (at: string) =>
+				db().as(w.editorA, (q) =>
+					q.query(
+						`select public.save_offer_translation(p_offer_id => $1, p_locale => 'en',
+						   p_texts => '{"title": "Language café"}', p_provenance => 'human',
+						   p_original_updated_at => $2)`,
+						[w.offer.id, at]
+					)
+				);
+			// a test is one transaction: the original and its translation look an hour older
+			await db().query(`set session_replication_role = replica`);
+			await db().query(
+				`update public.offer_translations set updated_at = updated_at - interval '1 hour'
+				 where offer_id = $1`,
+				[w.offer.id]
+			);
+			await db().query(`set session_replication_role = origin`);
+			const read = await originalAt();
+			await saveAgainst(read);
+			await age(db(), w.offer.id);
+			await changeOriginal(db(), w.editorA, w.offer.id, { title: 'Sprachcafé am Dienstag' });
+			expect(await errorOf(saveAgainst(read))).toBe('PT409');
+			expect((await locale(db(), w.editorA, w.offer.id, 'en'))?.status).toBe('outdated');
+			await saveAgainst(await originalAt());
+			expect((await locale(db(), w.editorA, w.offer.id, 'en'))?.status).toBe('human');
+		});
+
 		it('refuses bad input with 22023 and a new translation without title with 23514', async () => {
 			const w = await buildWorld(db());
 			const id = w.offer.id;

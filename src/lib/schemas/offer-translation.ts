@@ -24,7 +24,9 @@ export const translationFormSchema = z.object({
 	description: text(10_000),
 	cost_note: text(500),
 	registration_note: text(500),
-	reviewed: z.boolean().default(false)
+	reviewed: z.boolean().default(false),
+	/** When the original shown was last changed (a hidden field): a later change is a conflict. */
+	original_updated_at: z.string().max(100).default('')
 });
 
 export type TranslationForm = z.infer<typeof translationFormSchema>;
@@ -42,8 +44,13 @@ export function toTexts(form: TranslationForm): Texts {
 }
 
 /** The form's start from a translation's texts (empty fields for a missing one). */
-export function fromTexts(texts: Texts | null, reviewed: boolean | null): TranslationForm {
+export function fromTexts(
+	texts: Texts | null,
+	reviewed: boolean | null,
+	originalUpdatedAt: string
+): TranslationForm {
 	return {
+		original_updated_at: originalUpdatedAt,
 		title: texts?.title ?? '',
 		summary: texts?.summary ?? '',
 		description: texts?.description ?? '',

@@ -77,6 +77,9 @@ export interface MachineResult {
 	locale: string;
 	/** The fields translated and saved; empty when there was nothing to do or it failed. */
 	fields: TextField[];
-	/** Why it failed: a provider's error kind, or 'save' when the database refused. */
-	error?: TranslationErrorKind | 'save';
+	/**
+	 * Why it failed: a provider's error kind, 'changed' when the original changed meanwhile, or
+	 * 'save' when the database refused the text (e.g. too long).
+	 */
+	error?: TranslationErrorKind | 'changed' | 'save';
 }

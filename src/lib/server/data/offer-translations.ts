@@ -27,16 +27,25 @@ export interface SaveTranslation {
 	texts: Partial<Record<TextField, string | null>>;
 	provenance: 'human' | 'machine';
 	reviewed: boolean;
+	/**
+	 * When the original text read was last changed (`original.updated_at` of `get`): if it changed
+	 * since, the save is refused as a conflict (DataError `error.conflict`, 409).
+	 */
+	originalUpdatedAt?: string;
 }
 
-/** Writes one locale's translation; it then counts as made from the original as it is now. */
+/**
+ * Writes one locale's translation; it then counts as made from the original as it is now (a
+ * conflict when `originalUpdatedAt` is given and the original changed since).
+ */
 export async function save(supabase: Supabase, input: SaveTranslation): Promise<void> {
 	const { error } = await supabase.rpc('save_offer_translation', {
 		p_offer_id: input.offerId,
 		p_locale: input.locale,
 		p_texts: input.texts as Json,
 		p_provenance: input.provenance,
-		p_reviewed: input.reviewed
+		p_reviewed: input.reviewed,
+		p_original_updated_at: input.originalUpdatedAt
 	});
 	if (error) throw fromPostgrestError('save_offer_translation', error);
 }

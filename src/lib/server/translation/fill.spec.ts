@@ -157,14 +157,32 @@ describe('fillByMachine', () => {
 		expect(after.locales.find((entry) => entry.locale === 'ru')?.status).toBe('machine');
 	});
 
+	it('saves nothing for a locale when the original changed after it was read', async () => {
+		const stale = await textsOf();
+		await db.query(
+			`update public.offer_translations set description = 'Jeden Dienstag.'
+			 where offer_id = $1 and locale = 'de'`,
+			[offerId]
+		);
+		const { translator } = fakeTranslator();
+		expect(await fillByMachine(supabase, translator, stale, ['uk'])).toEqual([
+			{ locale: 'uk', fields: [], error: 'changed' }
+		]);
+		expect((await textsOf()).locales.find((entry) => entry.locale === 'uk')?.status).toBe(
+			'missing'
+		);
+	});
+
 	it('has nothing to do for a current translation, and names the locales it can fill', async () => {
 		const { translator, calls } = fakeTranslator();
 		const texts = await textsOf();
-		// Russian was made after the original's last change
-		expect(await fillByMachine(supabase, translator, texts, ['ru'])).toEqual([
+		await fillByMachine(supabase, translator, texts, ['ru']);
+		expect(calls).toHaveLength(1);
+		// Russian is now made from the original as it is
+		expect(await fillByMachine(supabase, translator, await textsOf(), ['ru'])).toEqual([
 			{ locale: 'ru', fields: [] }
 		]);
-		expect(calls).toEqual([]);
+		expect(calls).toHaveLength(1);
 		expect(machineLocales(translator, texts)).toEqual(['en', 'ar', 'fa', 'tr', 'uk', 'ru', 'ro']);
 		expect(machineLocales(null, texts)).toEqual([]);
 	});

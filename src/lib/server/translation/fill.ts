@@ -3,6 +3,7 @@
  * outdated are sent to the provider and saved as machine-translated and unreviewed; the other
  * fields stay as they are. One locale's failure does not stop the others.
  */
+import { isDataError } from '$lib/server/data/errors';
 import * as offerTranslations from '$lib/server/data/offer-translations';
 import type { Supabase } from '$lib/server/data/client';
 import {
@@ -63,11 +64,17 @@ export async function fillByMachine(
 				locale: entry.locale,
 				texts: Object.fromEntries(fields.map((field, i) => [field, translated[i]])),
 				provenance: 'machine',
-				reviewed: false
+				reviewed: false,
+				originalUpdatedAt: offer.original.updated_at
 			});
 			results.push({ locale: entry.locale, fields });
-		} catch {
-			results.push({ locale: entry.locale, fields: [], error: 'save' });
+		} catch (error) {
+			if (!isDataError(error)) throw error;
+			results.push({
+				locale: entry.locale,
+				fields: [],
+				error: error.key === 'error.conflict' ? 'changed' : 'save'
+			});
 		}
 	}
 	return results;

@@ -1,9 +1,12 @@
 /**
- * The translation editor for one locale: the original left (read only), the translation right,
+ * The translation editor for one locale (the parameter is `language`: the root layout reads a
+ * `locale` parameter as the UI's language): the original left (read only), the translation right,
  * saved as a person's translation, reviewed or not (superforms, one zod schema, errors next to
  * the fields, nothing typed lost). Where a provider is configured, the missing and outdated
  * fields can be translated by machine (saved as machine-translated and unreviewed). 404 for the
- * original's locale, an unknown locale, or an offer that is not the person's to edit.
+ * original's locale, an unknown locale, or an offer that is not the person's to edit. When the
+ * original changed while the person translated, the save is refused (409), the new original
+ * shown and the input kept.
  */
 import { fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
@@ -29,10 +32,12 @@ function entryOf(texts: OfferTranslations, locale: string) {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireUser(locals, url);
 	const texts = await loadTexts(locals.supabase, offerId(params));
-	const entry = entryOf(texts, params.locale);
-	const form = await superValidate(fromTexts(entry.texts, entry.reviewed), adapter, {
-		errors: false
-	});
+	const entry = entryOf(texts, params.language);
+	const form = await superValidate(
+		fromTexts(entry.texts, entry.reviewed, texts.original.updated_at),
+		adapter,
+		{ errors: false }
+	);
 	const { provider, machineLocales } = machineInfo(texts);
 	return {
 		form,
@@ -57,22 +62,31 @@ export const actions: Actions = {
 		const saved = await orFail(
 			offerTranslations.save(locals.supabase, {
 				offerId: id,
-				locale: params.locale,
+				locale: params.language,
 				texts: toTexts(form.data),
 				provenance: 'human',
-				reviewed: form.data.reviewed
+				reviewed: form.data.reviewed,
+				originalUpdatedAt: form.data.original_updated_at || undefined
 			})
 		);
+		if (isFailure(saved) && saved.data.error === 'error.conflict') {
+			// the original changed while the person translated: show the new one, keep the input,
+			// and let the next save count against it
+			const fresh = await loadTexts(locals.supabase, id);
+			form.data.original_updated_at = fresh.original.updated_at;
+			form.message = { key: 'staff.translation.original_changed' };
+			return fail(409, { form, original: fresh.original });
+		}
 		if (isFailure(saved)) {
 			return message(form, { key: saved.data.error }, { status: saved.status as 400 });
 		}
-		redirect(303, `/staff/offers/${id}/translations?saved=${encodeURIComponent(params.locale)}`);
+		redirect(303, `/staff/offers/${id}/translations?saved=${encodeURIComponent(params.language)}`);
 	},
 	/** Translates this locale's missing and outdated fields by machine. */
 	machine: async ({ locals, params, url }) => {
 		requireUser(locals, url);
 		const id = offerId(params);
-		entryOf(await loadTexts(locals.supabase, id), params.locale);
-		return machineAction(locals.supabase, id, [params.locale]);
+		entryOf(await loadTexts(locals.supabase, id), params.language);
+		return machineAction(locals.supabase, id, [params.language]);
 	}
 };

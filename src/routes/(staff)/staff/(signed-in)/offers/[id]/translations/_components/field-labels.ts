@@ -26,7 +26,10 @@ export function fieldList(t: Translate, fields: readonly TextField[]): string {
 	return fields.map((field) => fieldLabel(t, field)).join(', ');
 }
 
-export function machineErrorLabel(t: Translate, kind: TranslationErrorKind | 'save'): string {
+export function machineErrorLabel(
+	t: Translate,
+	kind: TranslationErrorKind | 'changed' | 'save'
+): string {
 	switch (kind) {
 		case 'auth':
 			return t('staff.translation.error.auth');
@@ -44,6 +47,8 @@ export function machineErrorLabel(t: Translate, kind: TranslationErrorKind | 'sa
 			return t('staff.translation.error.unavailable');
 		case 'bad_response':
 			return t('staff.translation.error.bad_response');
+		case 'changed':
+			return t('staff.translation.error.changed');
 		case 'save':
 			return t('staff.translation.error.save');
 	}
