@@ -1159,6 +1159,7 @@ export type Database = {
 				Args: {
 					p_locale: string;
 					p_offer_id: string;
+					p_original_updated_at?: string;
 					p_provenance: Database['public']['Enums']['translation_provenance'];
 					p_reviewed?: boolean;
 					p_texts: Json;
