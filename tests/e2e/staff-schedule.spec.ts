@@ -96,6 +96,25 @@ test('an editor enters a weekly rule with a cancelled and a moved date; the publ
 	await expect(items.nth(2)).toContainText('17:00');
 	expect(await violations(page)).toEqual([]);
 
+	// a date that does not exist: named at its field, everything typed kept
+	await page.getByRole('button', { name: 'Einzelne Termine hinzufügen' }).click();
+	const dates = page.getByRole('group', { name: 'Einzelne Termine 2' });
+	await dates.getByLabel('Daten').fill('31.02.2027');
+	await dates.getByLabel('Beginn', { exact: true }).fill('10:00');
+	await dates.getByLabel('Ende', { exact: true }).fill('11:00');
+	await page.getByRole('button', { name: 'Entwurf speichern' }).click();
+	await expect(dates.getByLabel('Daten')).toHaveAccessibleDescription(
+		/Mindestens eine Zeile ist kein Datum/
+	);
+	await expect(page.getByRole('alert')).toContainText('Bitte die markierten Angaben');
+	await expect(
+		rule
+			.getByRole('group', { name: 'Ausnahme 1' })
+			.getByLabel('Hinweis für die Öffentlichkeit (freiwillig)')
+	).toHaveValue(note);
+	expect(await violations(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Einzelne Termine 2 entfernen' }).click();
+
 	await page.getByRole('button', { name: 'Entwurf speichern' }).click();
 	await expect(page).toHaveURL(/\/staff\/offers\/[0-9a-f-]{36}\?saved=1$/);
 	const id = new URL(page.url()).pathname.split('/').at(-1)!;
