@@ -79,8 +79,13 @@ test('an editor enters a weekly rule with a cancelled and a moved date; the publ
 
 	await page.getByRole('button', { name: 'Wöchentliche Regel hinzufügen' }).click();
 	const rule = page.getByRole('group', { name: 'Wöchentliche Regel 1' });
+	// the keyboard goes on in the new row
+	await expect(rule.getByRole('checkbox', { name: 'Montag' })).toBeFocused();
 	await fillTuesdays(rule, first);
 	await rule.getByRole('button', { name: 'Ausnahme hinzufügen' }).click();
+	await expect(
+		rule.getByRole('group', { name: 'Ausnahme 1' }).getByLabel('Termin am')
+	).toBeFocused();
 	await fillException(rule, 1, { date: first, note });
 	await rule.getByRole('button', { name: 'Ausnahme hinzufügen' }).click();
 	await fillException(rule, 2, { date: third, moveTo: { date: movedTo, time: '17:00' } });
