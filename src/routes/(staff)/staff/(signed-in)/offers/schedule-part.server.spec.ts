@@ -60,6 +60,24 @@ describe('withSchedules', () => {
 		});
 	});
 
+	it('posts a rule the form cannot express back as kept, whatever its shown data says', async () => {
+		const id = '99999999-2222-4333-8444-555555555555';
+		const action = vi.fn(async (_e: RequestEvent, part: object) => part);
+		const result = await withSchedules(
+			adapter,
+			action
+		)(
+			event([
+				...offer,
+				['sched_rows', '1'],
+				['sched_0_kind', 'keep'],
+				['sched_0_id', id],
+				['sched_0_stored', '{"rrule":"FREQ=DAILY","tampered":true}']
+			])
+		);
+		expect(result).toEqual({ schedules: [{ id, keep: true }] });
+	});
+
 	it('leaves the schedules alone when the form has no schedule part', async () => {
 		const action = vi.fn(async (_e: RequestEvent, part: object) => part);
 		expect(await withSchedules(adapter, action)(event(offer))).toEqual({});
