@@ -35,6 +35,8 @@ test('an editor adds an Arabic translation; a change of the original makes it ou
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Übersetzungen: ${title}`);
 	const arabic = page.getByRole('row', { name: /^Arabisch/ });
 	await expect(arabic).toContainText('fehlt');
+	// no provider is configured here: no machine translation
+	await expect(page.getByRole('button', { name: /maschinell/i })).toHaveCount(0);
 	expect(await violations(page)).toEqual([]);
 
 	await arabic.getByRole('link', { name: 'Übersetzen (Arabisch)' }).click();
