@@ -512,11 +512,12 @@ describe.each(engines)('$name', (engine) => {
 			const { beratung } = await offers();
 			const result = await db().as(anon, (q) => filterOffers(q, { p_locale: 'en' }));
 			expect(result.total).toBe(4);
+			// the reader's language first: the one offer with an English text, then by title
 			expect(result.offers.map((offer) => offer.title)).toEqual([
+				'Migration advice',
 				'Begegnungscafé',
 				'Deutschkurs am Morgen',
-				'Fußball',
-				'Migration advice'
+				'Fußball'
 			]);
 			expect(result.offers.find((offer) => offer.id === beratung.id)).toMatchObject({
 				text_locale: 'en',

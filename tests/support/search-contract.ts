@@ -240,12 +240,13 @@ export function engineContract(
 
 		it('shows texts in the locale, falling back to English, then German, sorted by title', async () => {
 			const en = await engine.search({ locale: 'en' });
+			// the one offer with an English text first, then the German ones by title
 			expect(en.hits.map((hit) => hit.offer.title)).toEqual([
+				'Migration advice',
 				'Begegnungscafé im Quartier',
 				'Deutschkurs für Frauen',
 				'Fußball im Park',
-				'Integrationskurs am Vormittag',
-				'Migration advice'
+				'Integrationskurs am Vormittag'
 			]);
 			const beratung = en.hits.find((hit) => hit.id === docs.beratung.id)!;
 			expect(beratung.offer).toMatchObject({
@@ -258,6 +259,60 @@ export function engineContract(
 			});
 			const ar = await engine.search({ locale: 'ar', q: 'Migrationsberatung' });
 			expect(ar.hits[0].offer).toMatchObject({ title: 'Migration advice', text_locale: 'en' });
+		});
+
+		it('puts the reader’s language first: own text, then held in a chosen language, then the rest', async () => {
+			const text = (locale: string, title: string) => ({
+				[locale]: { title, summary: null, description: null }
+			});
+			const more = {
+				arabic: searchDocument({
+					texts: { ...text('de', 'Zzz Frauentreff'), ...text('ar', 'لقاء النساء') },
+					languages: ['de']
+				}),
+				heldInArabic: searchDocument({ title: 'Yyy Hausaufgabenhilfe', languages: ['ar'] }),
+				ukrainian: searchDocument({
+					texts: { ...text('de', 'Xxx Sprachcafé'), ...text('uk', 'Мовне кафе') },
+					languages: ['uk']
+				}),
+				simple: searchDocument({
+					texts: { ...text('de', 'Www Nähtreff'), ...text('de-simple', 'Wir nähen') }
+				}),
+				english: searchDocument({
+					texts: { ...text('en', 'Aaa English only') },
+					original_locale: 'en',
+					languages: ['en']
+				}),
+				germanAndEnglish: searchDocument({
+					texts: { ...text('de', 'Ddd Lernhilfe'), ...text('en', 'Aab Homework help') }
+				})
+			};
+			await engine.upsert(Object.values(more));
+			const ar = await ids({ locale: 'ar' });
+			// own text, then held in Arabic (the cours held in de and ar too), then by title
+			expect(ar.slice(0, 3)).toEqual([more.arabic.id, docs.kurs.id, more.heldInArabic.id]);
+			const uk = await engine.search({ locale: 'uk', limit: 50 });
+			expect(uk.hits[0].id).toBe(more.ukrainian.id);
+			expect(uk.hits[0].offer).toMatchObject({ title: 'Мовне кафе', text_locale: 'uk' });
+			expect(uk.hits[1].id).toBe(docs.cafe.id);
+			// within the groups the order stays: relevance when searching, distance near a point
+			const searched = await ids({ locale: 'ar', q: 'Frauen' });
+			expect(searched[0]).toBe(more.arabic.id);
+			const near = await ids({ locale: 'uk', near: { lat: 47.7262, lng: 10.314 } });
+			expect(near.slice(0, 2)).toEqual([more.ukrainian.id, docs.cafe.id]);
+			// a chosen language (the filter) counts like the reader's own: after the Ukrainian text,
+			// the offers held in Arabic or Ukrainian by title, as one group
+			const chosen = await ids({ locale: 'uk', filters: { language: ['ar', 'uk'] } });
+			expect(chosen).toEqual([more.ukrainian.id, docs.cafe.id, docs.kurs.id, more.heldInArabic.id]);
+			// Einfache Sprache: its own text first, then German, never English where German exists
+			const simple = await engine.search({ locale: 'de-simple', limit: 50 });
+			expect(simple.hits[0].offer).toMatchObject({ title: 'Wir nähen', text_locale: 'de-simple' });
+			const shown = Object.fromEntries(simple.hits.map((hit) => [hit.id, hit.offer]));
+			expect(shown[more.germanAndEnglish.id]).toMatchObject({ text_locale: 'de' });
+			expect(shown[docs.beratung.id]).toMatchObject({ title: 'Migrationsberatung' });
+			expect(simple.hits.filter((hit) => hit.offer.text_locale === 'en').map((h) => h.id)).toEqual([
+				more.english.id
+			]);
 		});
 
 		it('pages and counts all matches', async () => {

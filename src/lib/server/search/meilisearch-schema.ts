@@ -11,7 +11,7 @@
 import type { Settings } from 'meilisearch';
 import { CATEGORY_KEYWORDS } from './keywords';
 import { bareForm, foldedText, STOP_WORDS, tokenize } from './text';
-import { selectedValues, summaryOf } from './shared';
+import { documentGroup, selectedValues, summaryOf } from './shared';
 import {
 	SEARCH_LOCALES,
 	type FacetName,
@@ -26,7 +26,7 @@ import {
  * change what is stored: the worker's start-up comparison (MeilisearchEngine.state) counts only
  * documents of this version, so an index built by an older version is rebuilt.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Field suffix of a locale: 'de-simple' → 'de_simple'. */
 export const fieldLocale = (locale: string) => locale.replace(/-/g, '_');
@@ -114,9 +114,17 @@ export function meiliSettings(): Settings {
 			'folded_address'
 		],
 		filterableAttributes: [...Object.values(FACET_ATTRIBUTES), '_geo', 'schema'],
-		// updated_ms: the index's newest change (MeilisearchEngine.state)
-		sortableAttributes: ['_geo', 'updated_ms', ...perLocale('sort_title')],
-		// `sort` first: a distance or title sort, when asked for, decides; relevance breaks ties
+		// updated_ms: the index's newest change (MeilisearchEngine.state); language_group_* and
+		// own_text_*: the reader's language first (languageSort)
+		sortableAttributes: [
+			'_geo',
+			'updated_ms',
+			...perLocale('sort_title'),
+			...perLocale('language_group'),
+			...perLocale('own_text')
+		],
+		// `sort` first: the reader's-language group, then a distance or title sort when asked for,
+		// decide; relevance orders within them
 		rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
 		// folded like the words they stop: the index holds no other form
 		stopWords: [...STOP_WORDS].sort(),
@@ -183,6 +191,9 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 		}
 		out[`folded_keywords_${key}`] = (doc.keywords[locale] ?? []).map(foldedText);
 		out[`sort_title_${key}`] = tokenize(summaryOf(doc, locale).title).join(' ');
+		// numbers, as Meilisearch sorts numbers and strings but not booleans
+		out[`language_group_${key}`] = documentGroup(doc, locale);
+		out[`own_text_${key}`] = text ? 1 : 0;
 	}
 	if (doc.location) out._geo = { lat: doc.location.lat, lng: doc.location.lng };
 	return out;
@@ -230,6 +241,19 @@ export function summaryFromHit(hit: Record<string, unknown>, locale: string): Of
 		},
 		locale
 	);
+}
+
+/**
+ * The sort that puts the reader's language first (language-first.ts): by the document's group
+ * for `locale` (0 text in it, 1 held in the reader's language, 2 other). With a language filter
+ * every offer found is held in a chosen language, so groups 1 and 2 are one: the sort is then
+ * by whether the offer has a text in the locale. The list's own order follows.
+ */
+export function languageSort(locale: string, filters: SearchFilters | undefined): string {
+	const key = fieldLocale(locale);
+	return selectedValues(filters, 'language').length > 0
+		? `own_text_${key}:desc`
+		: `language_group_${key}:asc`;
 }
 
 /** `attribute IN ["a", "b"]`, or `attribute = true` for a flag. */

@@ -123,6 +123,16 @@ describe('documents and settings', () => {
 			sort_title_en: 'meeting cafe',
 			// Arabic has no text: the list shows English, and sorts by it
 			sort_title_ar: 'meeting cafe',
+			// Einfache Sprache falls back to German before English
+			sort_title_de_simple: 'begegnungscafe',
+			// the reader's language first: text in the locale 0, held in the language 1, else 2
+			language_group_de: 0,
+			language_group_en: 0,
+			language_group_de_simple: 1,
+			language_group_ar: 2,
+			own_text_de: 1,
+			own_text_de_simple: 0,
+			own_text_ar: 0,
 			updated_at: '2026-11-01T10:00:00Z',
 			updated_ms: Date.parse('2026-11-01T10:00:00Z')
 		});
@@ -434,6 +444,8 @@ describe('search', () => {
 					hitsPerPage: 20,
 					filter: ['category IN ["language_course", "sports"]', 'is_free = true'],
 					facets: [...attributes, 'childcare', 'women_only', 'wheelchair_accessible'],
+					// the reader's language first; relevance within (the ranking rules after `sort`)
+					sort: ['language_group_ar:asc'],
 					showRankingScore: true,
 					attributesToRetrieve: RETRIEVED_ATTRIBUTES
 				},
@@ -586,17 +598,26 @@ describe('search', () => {
 			[far.id, false],
 			[cafe().id, null]
 		]);
-		expect(queriesOf(0)[0]).toMatchObject({ sort: ['_geoPoint(47.7262, 10.314):asc'] });
+		expect(queriesOf(0)[0]).toMatchObject({
+			sort: ['language_group_de:asc', '_geoPoint(47.7262, 10.314):asc']
+		});
 		const titles = await engine.search({ locale: 'de-simple' });
-		// the café has no plain-German text: English shows, and sorts
+		// no plain-German texts: German shows (not the café's English), and sorts
 		expect(titles.hits.map((h) => h.offer.title)).toEqual([
 			'Aaa weit weg',
-			'Deutschkurs für Frauen',
-			'Meeting café'
+			'Begegnungscafé',
+			'Deutschkurs für Frauen'
 		]);
-		expect(queriesOf(1)[0]).toMatchObject({ sort: ['sort_title_de_simple:asc'] });
+		expect(queriesOf(1)[0]).toMatchObject({
+			sort: ['language_group_de_simple:asc', 'sort_title_de_simple:asc']
+		});
 		await engine.search({ locale: 'de', q: 'Deutschkurs' });
-		expect(queriesOf(2)[0]).not.toHaveProperty('sort');
+		expect(queriesOf(2)[0]).toMatchObject({ sort: ['language_group_de:asc'] });
+		// with a language filter every offer is held in a chosen language: only the text counts
+		await engine.search({ locale: 'ar', filters: { language: ['ar'] } });
+		expect(queriesOf(3)[0]).toMatchObject({
+			sort: ['own_text_ar:desc', 'sort_title_ar:asc']
+		});
 	});
 
 	it('keeps the offers with most of the words when none has all', async () => {

@@ -21,6 +21,7 @@ import {
 import {
 	FACET_ATTRIBUTES,
 	filterExpression,
+	languageSort,
 	meiliSettings,
 	queryLocales,
 	RETRIEVED_ATTRIBUTES,
@@ -267,11 +268,15 @@ export class MeilisearchEngine implements SearchEngine {
 		const exact = offset % limit === 0;
 		const paging = exact ? { page: offset / limit + 1, hitsPerPage: limit } : { offset, limit };
 		const near = nearOf(query);
-		const sort = near
-			? [`_geoPoint(${near.lat}, ${near.lng}):asc`]
-			: q === ''
-				? [`sort_title_${fieldLocale(query.locale)}:asc`]
-				: undefined;
+		// the reader's language first, then distance, title or (by the ranking rules) relevance
+		const sort = [
+			languageSort(query.locale, query.filters),
+			...(near
+				? [`_geoPoint(${near.lat}, ${near.lng}):asc`]
+				: q === ''
+					? [`sort_title_${fieldLocale(query.locale)}:asc`]
+					: [])
+		];
 		// disjunctive facet counts: a facet that filters is counted without its own filter
 		const filtering = FACETS.filter((facet) => selectedValues(query.filters, facet).length > 0);
 		const queries: MultiSearchQuery[] = [

@@ -3,6 +3,7 @@
  * offer in a locale with its fallback, the list row of a document, a document's facet values
  * and the selected values of a filter.
  */
+import { languageGroup, textFallbacks, type LanguageGroup } from '../../language-first';
 import {
 	FACETS,
 	type FacetCounts,
@@ -44,12 +45,15 @@ export function emptyFacets(): FacetCounts {
 	return Object.fromEntries(FACETS.map((facet) => [facet, {}])) as FacetCounts;
 }
 
-/** The text of a document in `locale`, else en, de, the original locale, else any. */
+/**
+ * The text of a document in `locale`, else (Einfache Sprache) German, else en, de, the original
+ * locale, else any: see textFallbacks.
+ */
 export function textFor(
 	doc: Pick<SearchDocumentRow, 'texts' | 'original_locale'>,
 	locale: string
 ): { text: DocumentText; locale: string } | null {
-	for (const candidate of [locale, 'en', 'de', doc.original_locale]) {
+	for (const candidate of textFallbacks(locale, doc.original_locale)) {
 		const text = doc.texts[candidate];
 		if (text) return { text, locale: candidate };
 	}
@@ -79,6 +83,20 @@ export function summaryOf(doc: SearchDocumentRow, locale: string): OfferSummary 
 		german_level: doc.german_level,
 		is_demo: doc.is_demo
 	};
+}
+
+/**
+ * The reader's-language group of a document on a page in `locale` (0 text in the locale, 1
+ * held in the reader's language or a chosen one, 2 a fallback): lists show the groups in order.
+ * `chosen` are the languages the reader filtered by.
+ */
+export function documentGroup(
+	doc: Pick<SearchDocumentRow, 'texts' | 'languages'>,
+	locale: string,
+	chosen: readonly string[] = []
+): LanguageGroup {
+	const textLocale = doc.texts[locale] ? locale : '';
+	return languageGroup({ text_locale: textLocale, languages: doc.languages }, locale, chosen);
 }
 
 /** The values a document has in a facet ('true'/'false' for the flags; none when unknown). */

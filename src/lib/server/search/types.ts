@@ -129,7 +129,11 @@ export interface SearchFilters {
 export interface SearchQuery {
 	/** Words in any language; typos are tolerated. Empty or absent: all offers. */
 	q?: string;
-	/** Locale of the texts in the hits (falling back to en, de, the original) and of the sort by title. */
+	/**
+	 * Locale of the texts in the hits (falling back to de for de-simple, then en, de, the
+	 * original) and of the order: offers with a text in it first, then those held in its
+	 * language or a filtered one, then the rest (language-first.ts); by title within each.
+	 */
 	locale: string;
 	filters?: SearchFilters;
 	/** Sort by distance from this point (WGS 84), offers without a location last. */
@@ -144,7 +148,7 @@ export interface OfferSummary {
 	id: string;
 	title: string;
 	summary: string | null;
-	/** Locale of title and summary: the one asked for, else en, de, the original. */
+	/** Locale of title and summary: the one asked for, else (de-simple) de, en, de, the original. */
 	text_locale: string;
 	category: string;
 	organisation_name: string;

@@ -1,7 +1,7 @@
 /**
  * A query against an IndexStore: words (typo-tolerant, across languages through the keyword
  * dictionary), filters, facet counts (disjunctive within a facet) and the page of hits sorted
- * by relevance, distance or title.
+ * by the reader's language first (language-first.ts), then by relevance, distance or title.
  */
 import { queryWords, typoBudget, wordForms } from '../text';
 import { nearOf, pageOf, selectedValues, summaryOf } from '../shared';
@@ -13,7 +13,17 @@ import {
 	type SearchQuery,
 	type SearchResult
 } from '../types';
-import { andInto, countAnd, createBits, forEachSlot, orInto, setBit, type Bits } from './bitset';
+import { LANGUAGE_GROUP, wantedLanguages } from '../../../language-first';
+import {
+	andInto,
+	countAnd,
+	createBits,
+	forEachSlot,
+	hasBit,
+	orInto,
+	setBit,
+	type Bits
+} from './bitset';
 import { IndexStore } from './store';
 import { topK } from './top';
 import type { Vocabulary } from './vocabulary';
@@ -131,6 +141,29 @@ export function haversine(lat1: number, lng1: number, lat2: number, lng2: number
 	return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/**
+ * slot → the reader's-language group (language-first.ts): 0 with a text in `locale`, 1 held in
+ * the reader's language or a chosen one, 2 otherwise; from bit sets, without reading documents.
+ */
+function languageGroups(
+	store: IndexStore,
+	locale: string,
+	chosen: string[]
+): (slot: number) => number {
+	const own = store.textLocales.get(locale);
+	const held = createBits(store.words);
+	for (const code of wantedLanguages(locale, chosen)) {
+		const bits = store.facets.get('language')!.get(code);
+		if (bits) orInto(held, bits);
+	}
+	return (slot) =>
+		own && hasBit(own, slot)
+			? LANGUAGE_GROUP.own
+			: hasBit(held, slot)
+				? LANGUAGE_GROUP.chosen
+				: LANGUAGE_GROUP.fallback;
+}
+
 export function searchStore(store: IndexStore, query: SearchQuery): SearchResult {
 	const { limit, offset } = pageOf(query);
 	const words = queryWords(query.q);
@@ -174,6 +207,7 @@ export function searchStore(store: IndexStore, query: SearchQuery): SearchResult
 		}
 	}
 	const scores = text?.scores;
+	const groups = languageGroups(store, query.locale, selectedValues(query.filters, 'language'));
 	const primary = distances
 		? (slot: number) => distances[slot]
 		: scores
@@ -182,7 +216,7 @@ export function searchStore(store: IndexStore, query: SearchQuery): SearchResult
 	const page = topK(
 		slots,
 		offset + limit,
-		(a, b) => primary(a) - primary(b) || ranks[a] - ranks[b]
+		(a, b) => groups(a) - groups(b) || primary(a) - primary(b) || ranks[a] - ranks[b]
 	);
 
 	const hits: SearchHit[] = page.slice(offset).map((slot) => {

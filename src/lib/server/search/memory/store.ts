@@ -52,6 +52,8 @@ export class IndexStore {
 	/** Keyword term → what it points to; its own vocabulary for prefix and typo lookups. */
 	readonly keywordTargets = new Map<string, KeywordTarget[]>();
 	readonly keywordVocabulary = new Vocabulary();
+	/** Per locale: the slots of documents with a text in it (the reader's-language groups). */
+	readonly textLocales = new Map<string, Bits>();
 	/** Per locale: slot → position in the order by title; rebuilt after changes. */
 	readonly #titleRanks = new Map<string, Int32Array>();
 	#capacity: number;
@@ -96,6 +98,8 @@ export class IndexStore {
 		for (const values of this.facets.values()) {
 			for (const [value, bits] of values) values.set(value, resize(bits, words));
 		}
+		for (const [locale, bits] of this.textLocales)
+			this.textLocales.set(locale, resize(bits, words));
 		const lat = new Float64Array(this.#capacity).fill(Number.NaN);
 		const lng = new Float64Array(this.#capacity).fill(Number.NaN);
 		lat.set(this.latitudes);
@@ -128,6 +132,11 @@ export class IndexStore {
 
 		for (const facet of FACETS) {
 			for (const value of facetValues(doc, facet)) setBit(this.facetBits(facet, value), slot);
+		}
+		for (const locale of Object.keys(doc.texts)) {
+			let bits = this.textLocales.get(locale);
+			if (!bits) this.textLocales.set(locale, (bits = createBits(this.words)));
+			setBit(bits, slot);
 		}
 		if (doc.location) {
 			this.latitudes[slot] = doc.location.lat;
@@ -174,6 +183,7 @@ export class IndexStore {
 		clearBit(this.alive, slot);
 		for (const values of this.facets.values())
 			for (const bits of values.values()) clearBit(bits, slot);
+		for (const bits of this.textLocales.values()) clearBit(bits, slot);
 		this.latitudes[slot] = Number.NaN;
 		this.longitudes[slot] = Number.NaN;
 		this.live--;

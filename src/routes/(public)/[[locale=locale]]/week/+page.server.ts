@@ -9,6 +9,7 @@ import { toLocale } from '$lib/i18n/locales';
 import { parseSearchParams } from '$lib/schemas/search-query';
 import { orHttpError } from '$lib/server/data/errors';
 import { weekOf } from '$lib/server/week';
+import { languageFirstWeek } from '$lib/week-language';
 import type { PageServerLoad } from './$types';
 import * as publicReads from '$lib/server/data/public-reads';
 
@@ -23,9 +24,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!parsed.ok) error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
 	const query = { ...parsed.query, locale };
 
-	const week = await orHttpError(weekOf(query));
-
 	const filters = query.filters ?? {};
+	// the reader's language first within each day (then by time), as in the list
+	const week = languageFirstWeek(await orHttpError(weekOf(query)), locale, filters.language);
+
 	return {
 		...week,
 		filtered: Object.keys(filters).length > 0 || query.q !== undefined,

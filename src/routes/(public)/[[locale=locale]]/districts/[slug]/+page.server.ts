@@ -7,6 +7,7 @@ import { weekOf } from '$lib/server/week';
 import { outlineOf } from './outline';
 import type { OfferSummary } from '$lib/types';
 import { firstDates } from '$lib/week';
+import { languageFirstWeek } from '$lib/week-language';
 import type { PageServerLoad } from './$types';
 import * as publicReads from '$lib/server/data/public-reads';
 
@@ -50,6 +51,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		degraded: list.degraded,
 		page,
 		pages,
-		week: firstDates(week, WEEK_DATES)
+		// the reader's language first within each day, as in the list
+		week: firstDates(languageFirstWeek(week, locale), WEEK_DATES)
 	};
 };
