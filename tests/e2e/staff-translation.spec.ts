@@ -57,6 +57,19 @@ test('an editor adds an Arabic translation; a change of the original makes it ou
 		'von Menschen übersetzt, ungeprüft'
 	);
 
+	// a typo fixed as a minor edit: the Arabic text stays current
+	await page.goto(`${offerPath}/edit`);
+	await page.getByLabel('Kurzbeschreibung').fill('Deutsch sprechen bei Tee!');
+	await page.getByLabel('Nur eine kleine Korrektur (z. B. ein Tippfehler)').check();
+	await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Das Angebot ist gespeichert.' })
+	).toBeVisible();
+	await page.getByRole('link', { name: 'Übersetzungen' }).click();
+	await expect(page.getByRole('row', { name: /^Arabisch/ })).toContainText(
+		'von Menschen übersetzt, ungeprüft'
+	);
+
 	// the original's title changes: the Arabic text is outdated, its title named as changed
 	await page.goto(`${offerPath}/edit`);
 	await page.getByLabel('Titel', { exact: true }).fill(`${title} (neu)`);

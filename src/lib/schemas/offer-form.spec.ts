@@ -109,6 +109,15 @@ describe('the offer form', () => {
 		expect(toSaveOffer({ ...form, id: 'x', version: 3 })).not.toHaveProperty('organisation_id');
 	});
 
+	it('sends a minor edit only for a change of an existing offer', () => {
+		const form = offerFormSchema.parse({ ...valid, minor_edit: true });
+		expect(toSaveOffer(form)).not.toHaveProperty('minor_edit');
+		expect(toSaveOffer({ ...form, id: 'x', version: 3 })).toMatchObject({ minor_edit: true });
+		expect(toSaveOffer({ ...form, id: 'x', version: 3, minor_edit: false })).not.toHaveProperty(
+			'minor_edit'
+		);
+	});
+
 	it('reads an offer back into the form unchanged', () => {
 		const form = fromOfferForEdit({
 			id: 'x',

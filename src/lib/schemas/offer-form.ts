@@ -120,7 +120,9 @@ export const offerFormSchema = z
 		contact_email: optionalAddress(emailAddressProblem, 'staff.field.email_invalid'),
 		contact_phone: optionalAddress(phoneNumberProblem, 'staff.offer_form.phone_invalid'),
 		/** The measures of the integration concept the offer implements (all links, replaced). */
-		measure_ids: z.array(z.guid('staff.measures.id_invalid')).default([])
+		measure_ids: z.array(z.guid('staff.measures.id_invalid')).default([]),
+		/** A small correction (a typo) of an offer: its translations stay current. */
+		minor_edit: z.boolean().default(false)
 	})
 	.refine((form) => form.id !== '' || /^[0-9a-f-]{36}$/i.test(form.organisation_id), {
 		message: REQUIRED,
@@ -164,7 +166,8 @@ export function toSaveOffer(form: OfferForm): Record<string, unknown> {
 		registration_note: orNull(form.registration_note),
 		contact_email: orNull(form.contact_email),
 		contact_phone: orNull(form.contact_phone),
-		measure_ids: [...new Set(form.measure_ids)]
+		measure_ids: [...new Set(form.measure_ids)],
+		...(form.id && form.minor_edit ? { minor_edit: true } : {})
 	};
 }
 
@@ -198,6 +201,7 @@ export function fromOfferForEdit(offer: Record<string, unknown>): OfferForm {
 		registration_note: str('registration_note'),
 		contact_email: str('contact_email'),
 		contact_phone: str('contact_phone'),
-		measure_ids: (offer.measure_ids as string[] | undefined) ?? []
+		measure_ids: (offer.measure_ids as string[] | undefined) ?? [],
+		minor_edit: false
 	};
 }

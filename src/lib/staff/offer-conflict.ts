@@ -17,8 +17,8 @@ export interface OfferConflict {
 	theirs: unknown;
 }
 
-/** Fields that say which offer and version, not what it is. */
-const BOOKKEEPING = new Set(['id', 'version', 'organisation_id']);
+/** Fields that say which offer and version (and how to save it), not what it is. */
+const BOOKKEEPING = new Set(['id', 'version', 'organisation_id', 'minor_edit']);
 
 /** A value as compared: trimmed text, lists without order, anything else by its JSON. */
 function comparable(value: unknown): string {
