@@ -10,25 +10,10 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
+import { nextTuesdays, plusDays } from '../support/dates';
 import { DEMO, signInAs, violations } from '../support/staff';
 
 test.use({ locale: 'de-DE' });
-
-const DAY_MS = 86_400_000;
-
-/** The Tuesdays after today in Berlin, as `2026-12-01`. */
-function nextTuesdays(count: number): string[] {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-	let day = Date.parse(`${today}T00:00:00Z`) + DAY_MS;
-	while (new Date(day).getUTCDay() !== 2) day += DAY_MS;
-	return Array.from({ length: count }, (_, i) =>
-		new Date(day + i * 7 * DAY_MS).toISOString().slice(0, 10)
-	);
-}
-
-function plusDays(date: string, days: number): string {
-	return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** `2026-12-01` → `20261201`. */
 const compact = (date: string) => date.replaceAll('-', '');
@@ -150,7 +135,7 @@ test('an editor enters a weekly rule with a cancelled and a moved date; the publ
 	);
 
 	// this week's page, when the cancelled Tuesday is in it (today and the six days after)
-	if (Date.parse(first) - Date.now() < 6 * DAY_MS) {
+	if (Date.parse(first) - Date.now() < 6 * 86_400_000) {
 		await page.goto('/de/week');
 		const entry = page.getByRole('listitem').filter({ hasText: title });
 		await expect(entry).toContainText('Fällt aus');

@@ -14,21 +14,10 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
+import { nextTuesdays } from '../support/dates';
 import { DEMO, signInAs, violations } from '../support/staff';
 
 test.use({ locale: 'de-DE' });
-
-const DAY_MS = 86_400_000;
-
-/** The next `count` Tuesdays after today in Berlin, as `2026-12-01`. */
-function nextTuesdays(count: number): string[] {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-	let day = Date.parse(`${today}T00:00:00Z`) + DAY_MS;
-	while (new Date(day).getUTCDay() !== 2) day += DAY_MS;
-	return Array.from({ length: count }, (_, i) =>
-		new Date(day + i * 7 * DAY_MS).toISOString().slice(0, 10)
-	);
-}
 
 async function browserAs(browser: Browser, email: string): Promise<Page> {
 	const context = await browser.newContext({ locale: 'de-DE' });
