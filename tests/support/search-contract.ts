@@ -163,6 +163,79 @@ export function engineContract(
 			}
 		});
 
+		it('finds recognition counselling (filed under work) by the words people type for it', async () => {
+			// as in the demo: German and Ukrainian texts, none of which says "нострифікація"
+			const recognition = searchDocument({
+				texts: {
+					de: {
+						title: 'Beratung zur Anerkennung ausländischer Abschlüsse',
+						summary: 'Welche Stelle prüft Ihren Berufsabschluss?',
+						description: null
+					},
+					uk: {
+						title: 'Консультація щодо визнання іноземних кваліфікацій',
+						summary: null,
+						description: null
+					}
+				},
+				category: 'work',
+				target_groups: ['newcomers', 'job_seekers']
+			});
+			await engine.upsert([recognition]);
+			for (const [locale, q] of [
+				['uk', 'нострифікація'],
+				['uk', 'визнання диплому'],
+				['uk', 'підтвердження диплома'],
+				['de', 'Anerkennung'],
+				['de', 'Berufsanerkennung'],
+				['en', 'recognition of qualifications'],
+				['ar', 'معادلة الشهادة'],
+				['ar', 'تعديل الشهادة'],
+				['fa', 'معادل‌سازی مدرک'],
+				['fa', 'تأیید مدرک'],
+				['fa', 'تصدیق مدرک'],
+				['tr', 'tanınma'],
+				['tr', 'denklik'],
+				['ru', 'признание диплома'],
+				['ru', 'нострификация'],
+				['ro', 'recunoașterea diplomei'],
+				['ro', 'echivalare']
+			]) {
+				const found = await ids({ q, locale });
+				expect(found, q).toContain(recognition.id);
+				// "tanınma" is one typo from the café's "tanışma" (getting to know each other)
+				if (q !== 'tanınma') expect(found, q).not.toContain(docs.cafe.id);
+			}
+		});
+
+		it('finds family offers by kindergarten and work by Ausbildung as newcomers write them', async () => {
+			const family = searchDocument({ title: 'Eltern-Kind-Gruppe', category: 'family' });
+			const work = searchDocument({ title: 'Bewerbungstraining', category: 'work' });
+			await engine.upsert([family, work]);
+			for (const [locale, q] of [
+				['de', 'Kita'],
+				['ar', 'روضة'],
+				['fa', 'مهدکودک'],
+				['fa', 'کودکستان'],
+				['tr', 'kreş'],
+				['uk', 'садочок'],
+				['ru', 'детский сад'],
+				['ro', 'grădiniță']
+			]) {
+				expect(await ids({ q, locale }), q).toContain(family.id);
+			}
+			for (const [locale, q] of [
+				['ar', 'أوسبيلدونغ'],
+				['fa', 'آوسبیلدونگ'],
+				['uk', 'аусбільдунг'],
+				['ru', 'аусбильдунг'],
+				['de', 'Jobcenter'],
+				['uk', 'джобцентр']
+			]) {
+				expect(await ids({ q, locale }), q).toContain(work.id);
+			}
+		});
+
 		it('filters within a facet by any value and across facets by all', async () => {
 			expect(await ids({ filters: { category: ['language_course', 'sports'] } })).toHaveLength(3);
 			expect(await ids({ filters: { district: ['sankt-mang'] } })).toEqual([docs.integration.id]);

@@ -53,6 +53,9 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ar: {
 			name: 'دورة لغة',
 			keywords: [
+				'كورس',
+				'كورس ألماني',
+				'كورس لغة',
 				'دورة لغة ألمانية',
 				'تعلم اللغة الألمانية',
 				'تعلم الألمانية',
@@ -64,6 +67,9 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		fa: {
 			name: 'کلاس زبان',
 			keywords: [
+				'کورس',
+				'کورس آلمانی',
+				'کورس لسان',
 				'کلاس زبان آلمانی',
 				'دوره زبان آلمانی',
 				'یادگیری زبان آلمانی',
@@ -86,6 +92,9 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		uk: {
 			name: 'Мовний курс',
 			keywords: [
+				'мовні курси',
+				'мовний курс',
+				'курс грамотності',
 				'курс німецької мови',
 				'курси німецької',
 				'вивчення німецької мови',
@@ -97,6 +106,9 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ru: {
 			name: 'Языковой курс',
 			keywords: [
+				'языковые курсы',
+				'языковой курс',
+				'курс грамотности',
 				'курс немецкого языка',
 				'курсы немецкого',
 				'изучение немецкого языка',
@@ -164,6 +176,8 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		tr: {
 			name: 'Kültür kafe',
 			keywords: [
+				'çay',
+				'sohbet',
 				'buluşma kafesi',
 				'dil kafesi',
 				'tanışma',
@@ -214,6 +228,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		de: {
 			name: 'Beratung',
 			keywords: [
+				'Jobcenter',
+				'Aufenthalt',
+				'Anwalt',
+				'Dolmetscher',
 				'Migrationsberatung',
 				'Sozialberatung',
 				'Asylberatung',
@@ -237,6 +255,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		en: {
 			name: 'Counselling',
 			keywords: [
+				'Jobcenter',
+				'residence permit',
+				'lawyer',
+				'interpreter',
 				'advice',
 				'migration advice',
 				'social counselling',
@@ -250,6 +272,11 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ar: {
 			name: 'استشارة',
 			keywords: [
+				'جوب سنتر',
+				'جوبسنتر',
+				'إقامة',
+				'محامي',
+				'مترجم',
 				'استشارات الهجرة',
 				'استشارة اجتماعية',
 				'استشارة اللجوء',
@@ -263,6 +290,11 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		fa: {
 			name: 'مشاوره',
 			keywords: [
+				'مشوره',
+				'جاب سنتر',
+				'اقامت',
+				'وکیل',
+				'مترجم',
 				'مشاوره مهاجرت',
 				'مشاوره اجتماعی',
 				'مشاوره پناهندگی',
@@ -276,6 +308,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		tr: {
 			name: 'Danışmanlık',
 			keywords: [
+				'Jobcenter',
+				'oturum izni',
+				'avukat',
+				'tercüman',
 				'göç danışmanlığı',
 				'sosyal danışmanlık',
 				'iltica danışmanlığı',
@@ -289,6 +325,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		uk: {
 			name: 'Консультація',
 			keywords: [
+				'джобцентр',
+				'тимчасовий захист',
+				'юрист',
+				'перекладач',
 				'консультація з питань міграції',
 				'соціальна консультація',
 				'консультація щодо притулку',
@@ -302,6 +342,11 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ru: {
 			name: 'Консультация',
 			keywords: [
+				'джобцентр',
+				'ВНЖ',
+				'вид на жительство',
+				'юрист',
+				'переводчик',
 				'консультация по вопросам миграции',
 				'социальная консультация',
 				'консультация по вопросам убежища',
@@ -315,6 +360,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ro: {
 			name: 'Consiliere',
 			keywords: [
+				'Jobcenter',
+				'avocat',
+				'acte',
+				'translator',
 				'consiliere pentru migranți',
 				'consiliere socială',
 				'consiliere pentru azil',
@@ -428,6 +477,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		de: {
 			name: 'Familie',
 			keywords: [
+				'Kita',
+				'Kindergarten',
+				'Kinderkrippe',
+				'Krippe',
 				'Eltern',
 				'Kinder',
 				'Eltern-Kind-Gruppe',
@@ -442,6 +495,8 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		'de-simple': {
 			name: 'Familie',
 			keywords: [
+				'Kita',
+				'Kindergarten',
 				'Eltern und Kinder',
 				'Spielen mit Kindern',
 				'Hilfe für Familien',
@@ -451,6 +506,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		en: {
 			name: 'Family',
 			keywords: [
+				'kindergarten',
+				'nursery',
+				'daycare',
+				'Kita',
 				'parents',
 				'children',
 				'kids',
@@ -465,6 +524,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ar: {
 			name: 'العائلة',
 			keywords: [
+				'روضة',
+				'روضة أطفال',
+				'حضانة',
+				'كيتا',
 				'أسرة',
 				'الأهل',
 				'أطفال',
@@ -479,6 +542,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		fa: {
 			name: 'خانواده',
 			keywords: [
+				'مهدکودک',
+				'مهد کودک',
+				'کودکستان',
+				'کیتا',
 				'والدین',
 				'کودکان',
 				'بچه‌ها',
@@ -493,6 +560,9 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		tr: {
 			name: 'Aile',
 			keywords: [
+				'kreş',
+				'anaokulu',
+				'Kita',
 				'ebeveynler',
 				'çocuklar',
 				'anne çocuk grubu',
@@ -507,6 +577,11 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		uk: {
 			name: 'Сім’я',
 			keywords: [
+				'дитсадок',
+				'дитячий садок',
+				'садочок',
+				'садок',
+				'кіта',
 				'родина',
 				'батьки',
 				'діти',
@@ -520,6 +595,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ru: {
 			name: 'Семья',
 			keywords: [
+				'детский сад',
+				'детсад',
+				'садик',
+				'кита',
 				'родители',
 				'дети',
 				'группа для родителей и детей',
@@ -533,6 +612,9 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ro: {
 			name: 'Familie',
 			keywords: [
+				'grădiniță',
+				'creșă',
+				'Kita',
 				'părinți',
 				'copii',
 				'grup părinți și copii',
@@ -548,6 +630,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		de: {
 			name: 'Arbeit',
 			keywords: [
+				'Ausbildungsplatz',
+				'Lehrstelle',
+				'Jobcenter',
+				'Agentur für Arbeit',
 				'Job',
 				'Jobsuche',
 				'Bewerbung',
@@ -560,11 +646,13 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		},
 		'de-simple': {
 			name: 'Arbeit',
-			keywords: ['Arbeit finden', 'Job', 'Bewerbung schreiben', 'Ausbildung', 'Beruf']
+			keywords: ['Jobcenter', 'Arbeit finden', 'Job', 'Bewerbung schreiben', 'Ausbildung', 'Beruf']
 		},
 		en: {
 			name: 'Work',
 			keywords: [
+				'Ausbildung',
+				'Jobcenter',
 				'job',
 				'job search',
 				'job application',
@@ -579,6 +667,11 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ar: {
 			name: 'العمل',
 			keywords: [
+				'أوسبيلدونغ',
+				'اوسبيلدونغ',
+				'أوسبيلدونج',
+				'جوب سنتر',
+				'شغل',
 				'وظيفة',
 				'البحث عن عمل',
 				'طلب توظيف',
@@ -592,6 +685,10 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		fa: {
 			name: 'کار',
 			keywords: [
+				'آوسبیلدونگ',
+				'اوسبیلدونگ',
+				'جاب سنتر',
+				'وظیفه',
 				'شغل',
 				'کاریابی',
 				'درخواست کار',
@@ -605,6 +702,9 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		tr: {
 			name: 'İş',
 			keywords: [
+				'Ausbildung',
+				'Jobcenter',
+				'iş',
 				'iş arama',
 				'iş başvurusu',
 				'meslek eğitimi',
@@ -618,6 +718,9 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		uk: {
 			name: 'Робота',
 			keywords: [
+				'аусбільдунг',
+				'джобцентр',
+				'робота',
 				'пошук роботи',
 				'працевлаштування',
 				'резюме',
@@ -630,6 +733,9 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ru: {
 			name: 'Работа',
 			keywords: [
+				'аусбильдунг',
+				'джобцентр',
+				'работа',
 				'поиск работы',
 				'трудоустройство',
 				'резюме',
@@ -642,6 +748,11 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 		ro: {
 			name: 'Muncă',
 			keywords: [
+				'Ausbildung',
+				'ucenicie',
+				'job',
+				'de lucru',
+				'Jobcenter',
 				'loc de muncă',
 				'căutarea unui loc de muncă',
 				'angajare',

@@ -4,7 +4,7 @@
  * and target groups in every locale.
  */
 import { dayNumber, occurrences, toWallClock, weekdayIndex, WEEKDAYS } from '../../schedule/rrule';
-import { keywordsFor } from './keywords';
+import { keywordsFor, topicsOf } from './keywords';
 import {
 	SEARCH_LOCALES,
 	type DeletedDocument,
@@ -65,10 +65,12 @@ export function buildSearchDocument(
 ): SearchDocument {
 	const now = options.now ?? new Date();
 	const facts = scheduleFacts(row, now, (error) => options.onScheduleError?.(error, row));
+	const topics = topicsOf(row.texts);
 	return {
 		...row,
 		...facts,
-		keywords: keywordsFor(row.category, row.target_groups, SEARCH_LOCALES)
+		topics,
+		keywords: keywordsFor(row.category, row.target_groups, SEARCH_LOCALES, topics)
 	};
 }
 

@@ -11,9 +11,11 @@
  * The index lives in memory: the worker builds it from the database at start (replaceAll) and
  * keeps it current from the outbox.
  */
-import { CATEGORY_KEYWORDS, TARGET_GROUP_NAMES } from './keywords';
+import { CATEGORY_KEYWORDS, TARGET_GROUP_NAMES, TOPIC_KEYWORDS } from './keywords';
+import { IN_TITLE } from './topic-keywords';
 import { IndexStore, type KeywordDictionary } from './memory/store';
 import { searchStore } from './memory/search';
+import { suggestSpellings } from './memory/suggest';
 import { facetValues } from './shared';
 import {
 	SearchUnavailableError,
@@ -21,17 +23,27 @@ import {
 	type IndexState,
 	type SearchDocument,
 	type SearchEngine,
+	type SearchFilters,
 	type SearchQuery,
 	type SearchResult
 } from './types';
 
 export type { KeywordDictionary } from './memory/store';
 
-/** Category words count more than target-group names, and less than a title word. */
+/**
+ * Category words count more than target-group names, and less than a title word; a topic's
+ * words as much as a category's, or as a title word when the topic is in the offer's title.
+ */
 const CATEGORY_WEIGHT = 3;
 const TARGET_GROUP_WEIGHT = 2;
+const TOPIC_WEIGHT = 3;
+/** A topic found in the offer's title: as much as a title word. */
+const TOPIC_IN_TITLE_WEIGHT = 5;
 
-/** The keyword dictionary of keywords.ts: category names and keywords, target-group names. */
+/**
+ * The keyword dictionary of keywords.ts: category names and keywords, target-group names,
+ * topics' words.
+ */
 export function defaultKeywordDictionary(): KeywordDictionary {
 	const entries: KeywordDictionary['entries'] = [];
 	for (const [value, locales] of Object.entries(CATEGORY_KEYWORDS)) {
@@ -44,6 +56,16 @@ export function defaultKeywordDictionary(): KeywordDictionary {
 			value,
 			weight: TARGET_GROUP_WEIGHT,
 			phrases: Object.values(locales).flat()
+		});
+	}
+	for (const [value, topic] of Object.entries(TOPIC_KEYWORDS)) {
+		const phrases = Object.values(topic.words).flat();
+		entries.push({ facet: 'topic', value, weight: TOPIC_WEIGHT, phrases });
+		entries.push({
+			facet: 'topic',
+			value: value + IN_TITLE,
+			weight: TOPIC_IN_TITLE_WEIGHT,
+			phrases
 		});
 	}
 	return { entries };
@@ -140,6 +162,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
 	async search(query: SearchQuery): Promise<SearchResult> {
 		if (!this.#ready) throw new SearchUnavailableError('the embedded index is still being built');
 		return searchStore(this.#store, query);
+	}
+
+	async suggest(q: string, filters: SearchFilters = {}): Promise<string[]> {
+		if (!this.#ready) throw new SearchUnavailableError('the embedded index is still being built');
+		return suggestSpellings(this.#store, q, filters);
 	}
 
 	/** Refuses, like search, before the first build: an index not built yet has no state. */

@@ -20,7 +20,7 @@ import { searchDatabase } from './database';
 import { EmbeddedSearchEngine } from './embedded';
 import { MeilisearchEngine } from './meilisearch';
 import { meiliKeysFromEnv } from './meilisearch-keys';
-import type { SearchEngine, SearchHit, SearchQuery, SearchResult } from './types';
+import type { SearchEngine, SearchFilters, SearchHit, SearchQuery, SearchResult } from './types';
 
 export * from './types';
 export * from './shared';
@@ -118,6 +118,24 @@ export async function searchOffers(
 		}
 	}
 	return { ...(await searchDatabase(supabase, query)), degraded: true };
+}
+
+/**
+ * Spelling suggestions for a query that found nothing, from the engine's index (the embedded
+ * engine's vocabulary); none when the engine has no such thing, is not ready or fails.
+ */
+export async function suggestSpellings(
+	q: string,
+	filters: SearchFilters = {},
+	options: { engine?: SearchEngine } = {}
+): Promise<string[]> {
+	const engine = options.engine ?? getSearchEngine();
+	if (!engine.suggest || !isIndexReady(engine)) return [];
+	try {
+		return await engine.suggest(q, filters);
+	} catch {
+		return [];
+	}
 }
 
 /** Offers per search call while collecting every page (the API's largest page). */

@@ -7,9 +7,11 @@
  * Keep entries short and as people type them: a phrase is matched word by word.
  */
 import { CATEGORY_KEYWORDS } from './category-keywords';
+import { TOPIC_KEYWORDS } from './topic-keywords';
 import type { SearchLocale } from './types';
 
 export { CATEGORY_KEYWORDS, type CategoryWords } from './category-keywords';
+export { TOPIC_KEYWORDS, topicsOf, type TopicWords } from './topic-keywords';
 
 /** Names of the target groups (`private.target_groups()` but 'everyone') per locale. */
 export const TARGET_GROUP_NAMES: Record<string, Record<SearchLocale, string[]>> = {
@@ -148,19 +150,21 @@ export const TARGET_GROUP_NAMES: Record<string, Record<SearchLocale, string[]>> 
 };
 
 /**
- * Keywords of an offer per locale: its category's name and keywords and the names of its
- * target groups. Unknown categories and groups contribute nothing.
+ * Keywords of an offer per locale: its category's name and keywords, the names of its target
+ * groups and the words of its topics (topic-keywords.ts). Unknown ones contribute nothing.
  */
 export function keywordsFor(
 	category: string,
 	targetGroups: readonly string[],
-	locales: readonly SearchLocale[]
+	locales: readonly SearchLocale[],
+	topics: readonly string[] = []
 ): Record<SearchLocale, string[]> {
 	const result = {} as Record<SearchLocale, string[]>;
 	for (const locale of locales) {
 		const words = CATEGORY_KEYWORDS[category]?.[locale];
 		const list = words ? [words.name, ...words.keywords] : [];
 		for (const group of targetGroups) list.push(...(TARGET_GROUP_NAMES[group]?.[locale] ?? []));
+		for (const topic of topics) list.push(...(TOPIC_KEYWORDS[topic]?.words[locale] ?? []));
 		result[locale] = [...new Set(list)];
 	}
 	return result;

@@ -26,7 +26,7 @@ import {
  * change what is stored: the worker's start-up comparison (MeilisearchEngine.state) counts only
  * documents of this version, so an index built by an older version is rebuilt.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Field suffix of a locale: 'de-simple' → 'de_simple'. */
 export const fieldLocale = (locale: string) => locale.replace(/-/g, '_');

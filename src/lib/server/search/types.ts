@@ -81,7 +81,12 @@ export interface SearchDocument extends SearchDocumentRow {
 	weekdays: Weekday[];
 	/** Start of the next occurrence (ISO 8601), null when none is ahead. */
 	next_start: string | null;
-	/** Per locale: the category's name and search keywords and the target groups' names. */
+	/** Topics found in its texts (topic-keywords.ts), e.g. 'recognition', 'recognition.title'. */
+	topics: string[];
+	/**
+	 * Per locale: the category's name and search keywords, the target groups' names and the
+	 * topics' words.
+	 */
 	keywords: Record<SearchLocale, string[]>;
 }
 
@@ -221,6 +226,11 @@ export interface SearchEngine {
 	/** Removes documents by id; unknown ids are ignored. */
 	remove(ids: readonly string[]): Promise<void>;
 	search(query: SearchQuery): Promise<SearchResult>;
+	/**
+	 * Optional: for a query that found nothing, queries with its words spelled as the index
+	 * spells them, each finding offers (with `filters`, or else without). Meilisearch has none.
+	 */
+	suggest?(q: string, filters?: SearchFilters): Promise<string[]>;
 	health(): Promise<EngineHealth>;
 	/** Documents in the live index and the newest change among them. */
 	state(): Promise<IndexState>;

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
 import { parseSearchParams } from '$lib/schemas/search-query';
 import { orHttpError } from '$lib/server/data/errors';
+import { emptyResultsHelp } from '$lib/server/empty-results';
 import { BOOLEAN_FACETS, searchOffers, type FacetCounts } from '$lib/server/search';
 import { WEEKDAYS } from '$lib/schedule/rrule';
 import { CATEGORIES, GERMAN_LEVELS, TARGET_GROUPS } from '$lib/types';
@@ -53,6 +54,13 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const filters = query.filters ?? {};
 
 	const result = await orHttpError(searchOffers(locals.supabase, query));
+
+	// a search that found nothing: what else to try, and whom to ask
+	const searched = Boolean(query.q) || Object.keys(filters).length > 0;
+	const emptyHelp =
+		result.total === 0 && searched
+			? await orHttpError(emptyResultsHelp(locals.supabase, query))
+			: null;
 
 	const pages = Math.max(1, Math.ceil(result.total / query.limit));
 	const page = Math.floor(query.offset / query.limit) + 1;
@@ -107,6 +115,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		mapFilters: mapFilters(searchParams),
 		// one chosen district is highlighted on the map
 		mapDistrict: filters.district?.length === 1 ? filters.district[0] : null,
-		districts: districtList
+		districts: districtList,
+		emptyHelp
 	};
 };

@@ -24,9 +24,15 @@ const FIELD_WEIGHTS = {
 /** Weights are kept as integers (×100) so that posting arrays stay small-integer arrays. */
 const WEIGHT_SCALE = 100;
 
+/**
+ * What keywords point to: a facet, or 'topic' (an offer's topics, topic-keywords.ts), which
+ * is kept like a facet but not counted.
+ */
+export type KeywordFacet = FacetName | 'topic';
+
 /** A word of the keyword dictionary and what it points to. */
 export interface KeywordTarget {
-	facet: FacetName;
+	facet: KeywordFacet;
 	value: string;
 	/** How much a match counts, like a field weight. */
 	weight: number;
@@ -34,7 +40,7 @@ export interface KeywordTarget {
 
 /** Keyword phrases per facet value, e.g. category language_course → ['Deutschkurs', …]. */
 export interface KeywordDictionary {
-	entries: { facet: FacetName; value: string; weight: number; phrases: string[] }[];
+	entries: { facet: KeywordFacet; value: string; weight: number; phrases: string[] }[];
 }
 
 export class IndexStore {
@@ -45,13 +51,17 @@ export class IndexStore {
 	/** term → [slot, weight, slot, weight, …] */
 	readonly postings = new Map<string, number[]>();
 	readonly vocabulary = new Vocabulary();
-	/** facet → value → slots */
-	readonly facets = new Map<FacetName, Map<string, Bits>>(FACETS.map((f) => [f, new Map()]));
+	/** facet (and 'topic') → value → slots */
+	readonly facets = new Map<KeywordFacet, Map<string, Bits>>(
+		[...FACETS, 'topic' as const].map((f) => [f, new Map()])
+	);
 	latitudes: Float64Array;
 	longitudes: Float64Array;
 	/** Keyword term → what it points to; its own vocabulary for prefix and typo lookups. */
 	readonly keywordTargets = new Map<string, KeywordTarget[]>();
 	readonly keywordVocabulary = new Vocabulary();
+	/** Keyword term → the word as the dictionary writes it (for spelling suggestions). */
+	readonly keywordSurface = new Map<string, string>();
 	/** Per locale: the slots of documents with a text in it (the reader's-language groups). */
 	readonly textLocales = new Map<string, Bits>();
 	/** Per locale: slot → position in the order by title; rebuilt after changes. */
@@ -66,6 +76,11 @@ export class IndexStore {
 		this.longitudes = new Float64Array(this.#capacity).fill(Number.NaN);
 		for (const entry of keywords.entries) {
 			for (const phrase of entry.phrases) {
+				for (const raw of phrase.split(/\s+/)) {
+					for (const term of tokenize(raw).flatMap(wordForms)) {
+						if (!this.keywordSurface.has(term)) this.keywordSurface.set(term, raw);
+					}
+				}
 				for (const term of tokenize(phrase).flatMap(wordForms)) {
 					const targets = this.keywordTargets.get(term) ?? [];
 					if (!targets.some((t) => t.facet === entry.facet && t.value === entry.value)) {
@@ -109,7 +124,7 @@ export class IndexStore {
 	}
 
 	/** The bits of a facet value (created empty on first use). */
-	facetBits(facet: FacetName, value: string): Bits {
+	facetBits(facet: KeywordFacet, value: string): Bits {
 		const values = this.facets.get(facet)!;
 		let bits = values.get(value);
 		if (!bits) {
@@ -133,6 +148,7 @@ export class IndexStore {
 		for (const facet of FACETS) {
 			for (const value of facetValues(doc, facet)) setBit(this.facetBits(facet, value), slot);
 		}
+		for (const topic of doc.topics ?? []) setBit(this.facetBits('topic', topic), slot);
 		for (const locale of Object.keys(doc.texts)) {
 			let bits = this.textLocales.get(locale);
 			if (!bits) this.textLocales.set(locale, (bits = createBits(this.words)));
@@ -197,7 +213,7 @@ export class IndexStore {
 	}
 
 	/** Number of live documents with a facet value. */
-	valueCount(facet: FacetName, value: string): number {
+	valueCount(facet: KeywordFacet, value: string): number {
 		const bits = this.facets.get(facet)!.get(value);
 		return bits ? count(bits) : 0;
 	}
