@@ -64,7 +64,10 @@ async function targets(page: Page, code: string) {
 		.getByRole('link')
 		.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 	const district = hrefs.find((href) => new RegExp(`^/${code}/districts/[^/?#]+$`).test(href));
-	const offer = hrefs.find((href) => new RegExp(`^/${code}/offers/[^/?#]+$`).test(href));
+	// a card's link carries the list it is on (`?from=`), for "back"
+	const offer = hrefs.find((href) =>
+		new RegExp(`^/${code}/offers/[^/?#]+(?:\\?[^#]*)?$`).test(href)
+	);
 	return { district, offer };
 }
 

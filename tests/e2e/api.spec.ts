@@ -7,6 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { unicodeFilename } from '../../src/lib/calendar-filename';
 
 test.use({ locale: 'de-DE' });
 
@@ -352,7 +353,9 @@ for (const javaScriptEnabled of [true, false]) {
 			const link = page.getByRole('link', { name: 'Zum Kalender hinzufügen' });
 			await expect(link).toBeVisible();
 			const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-			expect(download.suggestedFilename()).toBe('angebot.ics');
+			// named after the offer, as its page titles it
+			const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+			expect(download.suggestedFilename()).toBe(unicodeFilename(title));
 			const { readFile } = await import('node:fs/promises');
 			const calendar = readCalendar(await readFile((await download.path())!, 'utf8'));
 			expect(calendar.events).toHaveLength(offer.schedules.length);

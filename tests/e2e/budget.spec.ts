@@ -20,7 +20,8 @@ test.beforeAll(async ({ request }) => {
 	expect(response.status()).toBe(200);
 	const html = await response.text();
 	found.district = /href="(\/de\/districts\/[^"?#]+)"/.exec(html)?.[1];
-	found.offer = /href="(\/de\/offers\/[^"?#]+)"/.exec(html)?.[1];
+	// a card's link carries its list (`?from=`), for "back"
+	found.offer = /href="(\/de\/offers\/[^"?#]+)[?"]/.exec(html)?.[1];
 });
 
 /** Every script response of the context, by URL (workers included). */

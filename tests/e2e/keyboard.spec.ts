@@ -136,7 +136,8 @@ test('the main journey works with the keyboard alone', async ({ page }, testInfo
 	const title = (await offer.textContent())!.trim();
 	await tabTo(page, offer);
 	await page.keyboard.press('Enter');
-	await expect(page).toHaveURL(/\/ar\/offers\/[^/?#]+$/);
+	// the card's link carries the list it is on (`?from=`), for "back"
+	await expect(page).toHaveURL(/\/ar\/offers\/[^/?#]+(\?[^#]*)?$/);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 
 	// "add to calendar": the offer's .ics file

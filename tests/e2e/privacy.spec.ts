@@ -119,7 +119,10 @@ async function targets(page: Page, code: string) {
 		.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
 	return {
 		district: hrefs.find((href) => new RegExp(`^/${code}/districts/[^/?#]+$`).test(href)),
-		offer: hrefs.find((href) => new RegExp(`^/${code}/offers/[^/?#]+$`).test(href))
+		offer: hrefs.find((href) =>
+			// a card's link carries the list it is on (`?from=`), for "back"
+			new RegExp(`^/${code}/offers/[^/?#]+(?:\\?[^#]*)?$`).test(href)
+		)
 	};
 }
 

@@ -467,11 +467,16 @@ function shapeOf(rule: RRule, startWeekday: WeekdayIndex, startDayOfMonth: numbe
  * The schedule in words in a locale (de, de-simple, en, ar, fa, tr, uk, ru, ro; others get
  * English), with times in the schedule's time zone: "jeden Dienstag, 10:00–12:00 Uhr",
  * "jeden 1. Samstag im Monat, …", "einmalig am Dienstag, 24. November 2026, …". A recurrence
- * that ends says until when.
+ * that ends says until when. `times: false` leaves out the time of day of a repeating one.
  * @throws RRuleError for a rule or time zone that cannot be read
  */
-export function describeSchedule(schedule: Schedule, locale: string): string {
+export function describeSchedule(
+	schedule: Schedule,
+	locale: string,
+	options: { times?: boolean } = {}
+): string {
 	const { phrases, intl } = resolve(locale);
+	const withTimes = options.times ?? true;
 	const timeZone = schedule.timezone || DEFAULT_TIME_ZONE;
 	const start = toInstant(schedule.starts_at);
 	const end = new Date(start.getTime() + schedule.duration_minutes * 60_000);
@@ -510,7 +515,8 @@ export function describeSchedule(schedule: Schedule, locale: string): string {
 		default:
 			what = phrases.regularly;
 	}
-	const parts = [what, times];
+	// without times where the next date beside it shows them: "jeden Dienstag"
+	const parts = withTimes ? [what, times] : [what];
 	if (rule.count !== null || rule.until !== null) {
 		const last = lastOccurrence(schedule);
 		if (last) parts.push(phrases.until(dateFormat(intl, timeZone, 'long').format(last)));

@@ -6,6 +6,7 @@
  *   const { upcoming, descriptions } = offerPageDates(offer, 'ar');
  */
 import type { OfferDetail, UpcomingDate } from '$lib/types';
+import { cardWhen, type CardWhen } from './card-when';
 import { describeSchedule } from './describe';
 import { shownDates } from './exceptions';
 
@@ -18,6 +19,8 @@ export interface OfferPageDates {
 	upcoming: UpcomingDate[];
 	/** Each schedule described in words, by schedule id. */
 	descriptions: Record<string, string>;
+	/** The next date that takes place and its rule in words, as the page's top and the cards show it. */
+	when: CardWhen | null;
 }
 
 export function offerPageDates(
@@ -43,5 +46,5 @@ export function offerPageDates(
 	const descriptions = Object.fromEntries(
 		offer.schedules.map((schedule) => [schedule.id, describeSchedule(schedule, locale)])
 	);
-	return { upcoming: nextDates, descriptions };
+	return { upcoming: nextDates, descriptions, when: cardWhen(offer.schedules, locale, now) };
 }

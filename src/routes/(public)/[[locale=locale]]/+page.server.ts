@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
 import { parseSearchParams } from '$lib/schemas/search-query';
 import { orHttpError } from '$lib/server/data/errors';
+import { withCardWhen } from '$lib/server/card-when';
 import { emptyResultsHelp } from '$lib/server/empty-results';
 import { BOOLEAN_FACETS, searchOffers, type FacetCounts } from '$lib/server/search';
 import { WEEKDAYS } from '$lib/schedule/rrule';
@@ -95,10 +96,14 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		selected: filters[name] === true
 	}));
 
-	const offers: ResultOffer[] = result.hits.map((hit) => ({
-		...(hit.offer as ResultOffer),
-		distance: hit.distance
-	}));
+	// each card with its next date and street, from one batched (cached) read of the schedules
+	const offers = await withCardWhen(
+		result.hits.map((hit): ResultOffer => ({
+			...(hit.offer as ResultOffer),
+			distance: hit.distance
+		})),
+		locale
+	);
 
 	return {
 		offers,

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
 import { parseSearchParams, SEARCH_PARAMETERS } from '$lib/schemas/search-query';
 import { orHttpError } from '$lib/server/data/errors';
+import { withCardWhen } from '$lib/server/card-when';
 import { searchOffers } from '$lib/server/search';
 import { weekOf } from '$lib/server/week';
 import { outlineOf } from './outline';
@@ -46,7 +47,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		district: facts,
 		outline: outlineOf(geometry),
-		offers: list.hits.map((hit) => hit.offer as OfferSummary),
+		offers: await withCardWhen(
+			list.hits.map((hit) => hit.offer as OfferSummary),
+			locale
+		),
 		total: list.total,
 		degraded: list.degraded,
 		page,

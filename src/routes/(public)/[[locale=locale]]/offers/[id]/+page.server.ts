@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { toLocale } from '$lib/i18n/locales';
+import { localizePath, toLocale } from '$lib/i18n/locales';
+import { FROM, listReturn } from '$lib/list-return';
 import { orHttpError } from '$lib/server/data/errors';
 import { offerPageDates } from '$lib/schedule/offer-page';
 import type { PageServerLoad } from './$types';
@@ -7,7 +8,7 @@ import * as publicReads from '$lib/server/data/public-reads';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// an id that is no UUID cannot be an offer: no database round trip, no SQL error
 	if (!UUID.test(params.id)) error(404, { message: 'error.not_found', key: 'error.not_found' });
 	const locale = toLocale(params.locale ?? locals.locale);
@@ -15,5 +16,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!offer) error(404, { message: 'error.not_found', key: 'error.not_found' });
 
 	// the staff's preview (/staff/offers/[id]/preview) shows the same dates
-	return { offer, ...offerPageDates(offer, locale) };
+	// "back" returns to the list the reader came from (`?from=`), else to the start page
+	const back = listReturn(url.searchParams.get(FROM), locale);
+	return {
+		offer,
+		...offerPageDates(offer, locale),
+		back: back ?? localizePath(locale),
+		backToList: back !== null
+	};
 };

@@ -4,6 +4,7 @@
  * text when there is no such published offer or it has no dates.
  */
 import { error } from '@sveltejs/kit';
+import { contentDisposition } from '$lib/calendar-filename';
 import { toLocale } from '$lib/i18n/locales';
 import { UUID } from '$lib/server/api';
 import { CALENDAR_TYPE, offersCalendar } from '$lib/server/calendar';
@@ -23,7 +24,8 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	return new Response(body, {
 		headers: {
 			'content-type': CALENDAR_TYPE,
-			'content-disposition': 'attachment; filename="angebot.ics"',
+			// named after the offer, so that a reader who saves a few finds each again
+			'content-disposition': contentDisposition(offer.title),
 			'cache-control': 'public, max-age=60'
 		}
 	});
