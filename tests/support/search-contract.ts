@@ -388,6 +388,20 @@ export function engineContract(
 			]);
 		});
 
+		it('puts offers with every word searched for before the reader’s language', async () => {
+			const everyWord = searchDocument({ title: 'Nähen für Frauen' });
+			const oneWord = searchDocument({
+				texts: {
+					de: { title: 'Frauen im Gespräch', summary: null, description: null },
+					ar: { title: 'حوار النساء', summary: null, description: null }
+				},
+				languages: ['ar']
+			});
+			await engine.upsert([everyWord, oneWord]);
+			const found = await ids({ locale: 'ar', q: 'Frauen nähen' });
+			expect(found[0]).toBe(everyWord.id);
+		});
+
 		it('pages and counts all matches', async () => {
 			const page = await engine.search({ locale: 'de', limit: 2, offset: 2 });
 			expect(page.total).toBe(5);

@@ -123,9 +123,10 @@ export function meiliSettings(): Settings {
 			...perLocale('language_group'),
 			...perLocale('own_text')
 		],
-		// `sort` first: the reader's-language group, then a distance or title sort when asked for,
-		// decide; relevance orders within them
-		rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
+		// `words` first: an offer with every word searched for comes before one with fewer, as in
+		// the embedded engine, which keeps only those with the most words. Then `sort`: the
+		// reader's-language group, then a distance or title sort when asked for; relevance last
+		rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
 		// folded like the words they stop: the index holds no other form
 		stopWords: [...STOP_WORDS].sort(),
 		synonyms: categorySynonyms(),
