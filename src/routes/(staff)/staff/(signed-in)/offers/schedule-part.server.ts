@@ -3,10 +3,9 @@
  * action so that the action itself changes in one place: it saves `{ ...toSaveOffer(…),
  * ...schedules }` in its one call of save_offer.
  *
- *   default: withSchedules(adapter, async ({ locals, request }, schedules) => { … })
+ *   default: withSchedules(adapter, async ({ locals }, schedules, formData) => { … })
  *
- * The wrapper reads the posted schedule fields from a copy of the request (the action still
- * reads the request itself). A `schedule_op` button (add or remove a row, show the dates) shows
+ * The wrapper reads the posted form once and hands it to the action with the schedule part. A `schedule_op` button (add or remove a row, show the dates) shows
  * the form again with the change and saves nothing; invalid schedule fields show the form again
  * with their errors; every failure the action returns carries the schedule part as typed
  * (`schedule`), so nothing is lost. A form without the schedule fields leaves the offer's
@@ -39,11 +38,11 @@ export function scheduleState(offer?: Record<string, unknown> | null): ScheduleF
 export function withSchedules<E extends RequestEvent, R>(
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any superforms adapter
 	adapter: ValidationAdapter<any, any>,
-	action: (event: E, schedules: SchedulePart) => Promise<R>
+	action: (event: E, schedules: SchedulePart, formData: FormData) => Promise<R>
 ): (event: E) => Promise<R> {
 	return async (event) => {
-		const formData = await event.request.clone().formData();
-		if (!hasScheduleFields(formData)) return action(event, {});
+		const formData = await event.request.formData();
+		if (!hasScheduleFields(formData)) return action(event, {}, formData);
 		const { form: rows, op } = readScheduleForm(formData);
 		if (op) {
 			// a row added or removed, or the dates asked for: shown again, nothing saved
@@ -57,7 +56,7 @@ export function withSchedules<E extends RequestEvent, R>(
 			const form = await superValidate(formData, adapter);
 			return fail(400, { form, schedule }) as R;
 		}
-		const result = await action(event, { schedules: checked.schedules });
+		const result = await action(event, { schedules: checked.schedules }, formData);
 		if (isActionFailure(result) && result.data && typeof result.data === 'object') {
 			(result.data as Record<string, unknown>).schedule = schedule;
 		}

@@ -51,10 +51,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: withSchedules(adapter, async ({ locals, request, url }, schedules) => {
+	default: withSchedules(adapter, async ({ locals, url }, schedules, formData) => {
 		requireUser(locals, url);
 		const form = await superValidate<typeof offerFormSchema._zod.output, OfferFormMessage>(
-			request,
+			formData,
 			adapter
 		);
 		if (!form.valid) return fail(400, { form });

@@ -51,11 +51,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 };
 
 export const actions: Actions = {
-	default: withSchedules(adapter, async ({ locals, params, request, url }, schedules) => {
+	default: withSchedules(adapter, async ({ locals, params, url }, schedules, formData) => {
 		requireUser(locals, url);
 		const id = offerId(params);
 		const form = await superValidate<typeof offerFormSchema._zod.output, OfferFormMessage>(
-			request,
+			formData,
 			adapter
 		);
 		if (!form.valid) return fail(400, { form });
