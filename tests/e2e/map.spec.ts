@@ -391,7 +391,7 @@ test.describe('with JavaScript', () => {
 		const watched = watch(page, context);
 		await page.goto('/ar');
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-		const canvas = await openMap(page, 'عرض الخريطة', 'إخفاء الخريطة');
+		const canvas = await openMap(page, 'إظهار الخريطة', 'إخفاء الخريطة');
 		await expect(canvas).toHaveAttribute('aria-label', 'خريطة الأحياء والعروض');
 		await expect(page.getByRole('button', { name: 'تكبير' })).toBeVisible();
 		await page.waitForLoadState('networkidle');
@@ -401,7 +401,7 @@ test.describe('with JavaScript', () => {
 
 	for (const [locale, show, hide] of [
 		['de', 'Karte anzeigen', 'Karte ausblenden'],
-		['ar', 'عرض الخريطة', 'إخفاء الخريطة']
+		['ar', 'إظهار الخريطة', 'إخفاء الخريطة']
 	]) {
 		test(`axe finds no violation with the map open (${locale})`, async ({ page }) => {
 			await page.goto(`/${locale}`);

@@ -184,7 +184,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page).toHaveURL(/\/ar$/);
 			await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
 			await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-			await expect(page.getByRole('navigation', { name: 'اختر اللغة' })).toBeVisible();
+			await expect(page.getByRole('navigation', { name: 'اختاروا اللغة' })).toBeVisible();
 			await expect(page.getByRole('heading', { level: 1 })).toContainText('العروض في');
 
 			// the server renders lang and dir; no script sets them

@@ -15,7 +15,7 @@ export const tr: Record<string, Texts> = {
 		title: 'Uyum kursu: Almanca ve oryantasyon',
 		summary: 'Uyum kursu sizi B1 dil seviyesine kadar götürür ve oryantasyon kursuyla sona erer.',
 		description:
-			'Kurs bir dil bölümünden ve Almanya’da tarih, hukuk ve birlikte yaşam üzerine bir oryantasyon kursundan oluşur. Sonunda „Göçmenler için Almanca Testi“ ve „Almanya’da Yaşam“ testi yapılır. Başlamadan önce bizde kısa bir seviye tespit sınavına girersiniz.',
+			'Kurs bir dil bölümünden ve Almanya’da tarih, hukuk ve birlikte yaşam üzerine bir oryantasyon kursundan oluşur. Sonunda “Göçmenler için Almanca Testi” ve “Almanya’da Yaşam” testi yapılır. Başlamadan önce bizde kısa bir seviye tespit sınavına girersiniz.',
 		costNote:
 			'Federal Göç ve Mülteciler Dairesi’nden (BAMF) katılım hakkı veya yükümlülüğü varsa çoğunlukla ücretsizdir ya da küçük bir katkı payı ödenir; bu konuda size danışmanlık veririz.'
 	},
@@ -139,7 +139,7 @@ export const tr: Record<string, Texts> = {
 		title: 'Kadınlara özel yüzme',
 		summary: 'Sadece kadınlar için yüzme; kadın cankurtaranlar ve dışarıdan görünmeyen bir ortam.',
 		description:
-			'Bu saatlerde havuz yalnızca kadınlara ve 10 yaşından büyük kız çocuklarına açıktır, personelin tamamı kadındır. Yeni başlayanlar sığ havuzda çalışır, bir antrenör ipuçları verir. Dilediğiniz mayoyu giyebilirsiniz.',
+			'Bu saatlerde havuz yalnızca kadınlara ve 10 yaş ve üzeri kız çocuklarına açıktır, personelin tamamı kadındır. Yeni başlayanlar sığ havuzda çalışır, bir antrenör ipuçları verir. Dilediğiniz mayoyu giyebilirsiniz.',
 		costNote: 'Giriş 2,50 €, indirimli 1,50 €.'
 	},
 	'fussball-fuer-alle': {
@@ -162,9 +162,9 @@ export const tr: Record<string, Texts> = {
 	},
 	'schwimmkurs-kinder': {
 		title: 'Çocuklar için yüzme kursu',
-		summary: '5 yaşından büyük çocuklar küçük gruplar hâlinde yüzmeyi öğrenir.',
+		summary: '5 yaş ve üzeri çocuklar küçük gruplar hâlinde yüzmeyi öğrenir.',
 		description:
-			'On derste çocuklar suda güvenle hareket etmeyi öğrenir ve sonunda „Seepferdchen“ yüzme rozetini alabilir. Bu sırada ebeveynler lobide bekler. Eğitmenler birçok şeyi el hareketleriyle anlatır.',
+			'On derste çocuklar suda güvenle hareket etmeyi öğrenir ve sonunda “Seepferdchen” yüzme rozetini alabilir. Bu sırada ebeveynler lobide bekler. Eğitmenler birçok şeyi el hareketleriyle anlatır.',
 		costNote:
 			'On ders için 30 €; Eğitim ve Katılım Paketi (Bildungs- und Teilhabepaket) ile ücretsiz.',
 		registrationNote: 'Yer sayısı sınırlıdır; lütfen çocuğunuzu kulübe kaydettirin.'
