@@ -327,6 +327,8 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 			keywords: [
 				'джобцентр',
 				'тимчасовий захист',
+				'§24',
+				'параграф 24',
 				'юрист',
 				'перекладач',
 				'консультація з питань міграції',
@@ -808,8 +810,8 @@ export const CATEGORY_KEYWORDS: Record<string, PerLocale<CategoryWords>> = {
 			keywords: ['şenlik', 'kutlama', 'festival', 'gezi', 'atölye', 'konferans', 'konser']
 		},
 		uk: {
-			name: 'Захід',
-			keywords: ['подія', 'свято', 'фестиваль', 'екскурсія', 'майстер-клас', 'лекція', 'концерт']
+			name: 'Подія',
+			keywords: ['захід', 'свято', 'фестиваль', 'екскурсія', 'майстер-клас', 'лекція', 'концерт']
 		},
 		ru: {
 			name: 'Мероприятие',
