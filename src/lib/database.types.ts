@@ -782,6 +782,82 @@ export type Database = {
 					}
 				];
 			};
+			office_facts: {
+				Row: {
+					directions: NonNullable<Json>;
+					hours_note: NonNullable<Json>;
+					languages: string[];
+					location: unknown;
+					opening_hours: NonNullable<Json>;
+					organisation_id: string;
+					updated_at: string;
+					version: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					directions?: NonNullable<Json>;
+					hours_note?: NonNullable<Json>;
+					languages?: string[];
+					location?: unknown;
+					opening_hours?: NonNullable<Json>;
+					organisation_id: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Update: {
+					directions?: NonNullable<Json>;
+					hours_note?: NonNullable<Json>;
+					languages?: string[];
+					location?: unknown;
+					opening_hours?: NonNullable<Json>;
+					organisation_id?: string;
+					updated_at?: string;
+					version?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'office_facts_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: true;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			organisation_districts: {
+				Row: {
+					created_at: string;
+					district_id: string;
+					organisation_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					district_id: string;
+					organisation_id: string;
+				};
+				Update: {
+					created_at?: string;
+					district_id?: string;
+					organisation_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'organisation_districts_district_id_fkey';
+						columns: ['district_id'];
+						isOneToOne: false;
+						referencedRelation: 'districts';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'organisation_districts_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			organisations: {
 				Row: {
 					city_id: string;
@@ -1035,6 +1111,7 @@ export type Database = {
 			complete_search_outbox: { Args: { p_outbox_ids: number[] }; Returns: number };
 			confirm_offers_current: { Args: { p_ids: string[] }; Returns: number };
 			data_version: { Args: Record<PropertyKey, never>; Returns: number };
+			district_offices: { Args: { p_slug: string }; Returns: Json };
 			districts_geojson: { Args: Record<PropertyKey, never>; Returns: Json };
 			duplicate_offers: { Args: { p_ids: string[] }; Returns: string[] };
 			fail_search_outbox: { Args: { p_error: string; p_outbox_ids: number[] }; Returns: number };
@@ -1062,6 +1139,7 @@ export type Database = {
 			get_district: { Args: { p_slug: string }; Returns: Json };
 			get_offer: { Args: { p_id: string; p_locale?: string }; Returns: Json };
 			get_offer_for_edit: { Args: { p_offer_id: string }; Returns: Json };
+			get_office_facts: { Args: { p_organisation_id: string }; Returns: Json };
 			import_district_population: { Args: { p_city: string; p_rows: Json }; Returns: Json };
 			import_districts: {
 				Args: { p_city: string; p_collection: Json; p_name_property?: string; p_source?: string };
@@ -1165,6 +1243,10 @@ export type Database = {
 					p_texts: Json;
 				};
 				Returns: Json;
+			};
+			save_office_facts: {
+				Args: { p_facts: Json; p_organisation_id: string; p_version: number };
+				Returns: number;
 			};
 			search_documents: {
 				Args: { p_after?: string; p_ids?: string[]; p_limit?: number };

@@ -105,6 +105,14 @@ async function buildWorld(db: SqlSession) {
 		 values ($1, $2, 'mitte', 'Mitte', extensions.st_multi(extensions.st_makeenvelope(10.3, 47.7, 10.4, 47.8, 4326)))`,
 		[id.district, id.city]
 	);
+	await db.query(
+		`insert into public.organisation_districts (organisation_id, district_id) values ($1, $2)`,
+		[id.orgA, id.district]
+	);
+	await db.query(
+		`insert into public.office_facts (organisation_id, languages) values ($1, '{de,tr}')`,
+		[id.orgA]
+	);
 	await db.query(`insert into public.categories (slug, position) values ('unused', 99)`);
 	await db.query(
 		`insert into public.locales (code, position, native_name) values ('zz', 99, 'Test')`
@@ -196,6 +204,27 @@ const cases: Case[] = [
 		delete: `delete ${w('organisations', `id = '${id.orgA}'`)} returning 1`,
 		// editors keep offers current; changing the organisation is for its admins
 		allowed: readOnlyForAllButAdmin
+	},
+	{
+		row: 'a district an organisation serves',
+		table: 'organisation_districts',
+		select: `select 1 ${w('organisation_districts', `organisation_id = '${id.orgA}'`)}`,
+		insert: `insert into public.organisation_districts (organisation_id, district_id) values ('${id.orgB}', '${id.district}') returning 1`,
+		update: `update public.organisation_districts set created_at = created_at where organisation_id = '${id.orgA}' returning 1`,
+		delete: `delete ${w('organisation_districts', `organisation_id = '${id.orgA}'`)} returning 1`,
+		allowed: readOnlyForAllButAdmin
+	},
+	{
+		row: 'the office facts of the offer’s organisation',
+		table: 'office_facts',
+		select: `select 1 ${w('office_facts', `organisation_id = '${id.orgA}'`)}`,
+		// the row exists: an upsert shows whether the actor may write it
+		insert: `insert into public.office_facts (organisation_id) values ('${id.orgA}')
+		  on conflict (organisation_id) do update set version = public.office_facts.version returning 1`,
+		update: `update public.office_facts set languages = '{de}' where organisation_id = '${id.orgA}' returning 1`,
+		delete: `delete ${w('office_facts', `organisation_id = '${id.orgA}'`)} returning 1`,
+		// its staff keep them current; removing them is for its admins
+		allowed: { [anon]: 'S---', [own]: 'SIU-', [other]: 'S---', [admin]: 'SIUD' }
 	},
 	{
 		row: 'a membership of the offer’s organisation',

@@ -138,6 +138,16 @@ export const RPC_ACCESS = {
 	},
 	// the editor's measure picker: the current concept's measures
 	measure_choices: { roles: STAFF, probe: { p_offer_id: NO_OFFER } },
+	// the district page: the Stadtteilbüros serving a district (or the nearest one)
+	district_offices: { roles: READERS, probe: { p_slug: NO_CITY } },
+	// a Stadtteilbüro's facts page for its staff (hours, languages, directions); a malformed
+	// object is refused with 22023 once the grant let the caller in
+	get_office_facts: { roles: STAFF, probe: { p_organisation_id: NO_ORGANISATION } },
+	save_office_facts: {
+		roles: STAFF,
+		probe: { p_organisation_id: NO_ORGANISATION, p_facts: { unknown: true }, p_version: 0 },
+		probeError: '22023'
+	},
 	// the server archives events whose dates have all passed, at start and daily; the probe's
 	// date lies before any offer, so it archives nothing
 	archive_past_offers: {
