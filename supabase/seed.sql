@@ -300,6 +300,19 @@ insert into public.organisations (id, city_id, slug, name, kind, website, email,
   ('8c9802f2-6a63-55cf-b70a-a2565602249f', '3a5cb6ad-96cc-5972-9640-8af6aa0beaaf', 'sg-illerufer', 'Sportgemeinschaft Illerufer e.V.', 'club', 'https://example.org/sg-illerufer', 'sg-illerufer@example.org', '0831 000 0019', 'Mühlbachweg 10', '87435', 'Kempten (Allgäu)', true);
 
 -- ------------------------------------------------------------------------------------------------
+-- Stadtteilbüros: districts served, opening hours, languages, directions (demo values)
+
+insert into public.organisation_districts (organisation_id, district_id) values
+  ('52dea093-d10d-590a-94e0-16ba8106cc87', '7a91d80f-a173-5fc5-b6a9-d8c6ab2f90d7'),
+  ('84e6d784-70eb-5f87-b9fc-1939615a6d3c', 'ce3e1ee3-59cc-5a36-9665-fd7f06f73000'),
+  ('8b77b0d3-5d0d-5fcb-969e-20baa34e5134', '788abb11-3466-5cc0-a87a-623dffbb6674');
+
+insert into public.office_facts (organisation_id, opening_hours, hours_note, languages, directions, location) values
+  ('52dea093-d10d-590a-94e0-16ba8106cc87', '[{"weekday":1,"opens":"09:00","closes":"12:00"},{"weekday":2,"opens":"09:00","closes":"12:00"},{"weekday":3,"opens":"09:00","closes":"12:00"},{"weekday":4,"opens":"09:00","closes":"12:00"},{"weekday":5,"opens":"09:00","closes":"12:00"},{"weekday":2,"opens":"14:00","closes":"17:00"},{"weekday":4,"opens":"14:00","closes":"17:00"}]'::jsonb, '{"de":"Demo-Öffnungszeiten. Termine auch nach Vereinbarung.","en":"Demo opening hours. Appointments also by arrangement."}'::jsonb, array['de', 'ru', 'tr', 'uk'], '{"de":"Bus bis Haltestelle „Sankt Mang Platz“, dann 3 Minuten zu Fuß (Demo-Angabe). Eingang ebenerdig.","en":"Bus to the stop “Sankt Mang Platz”, then a 3-minute walk (demo information). Step-free entrance."}'::jsonb, extensions.st_setsrid(extensions.st_makepoint(10.33316, 47.71153), 4326)),
+  ('84e6d784-70eb-5f87-b9fc-1939615a6d3c', '[{"weekday":1,"opens":"10:00","closes":"13:00"},{"weekday":3,"opens":"10:00","closes":"13:00"},{"weekday":2,"opens":"14:00","closes":"18:00"},{"weekday":4,"opens":"14:00","closes":"18:00"}]'::jsonb, '{"de":"Demo-Öffnungszeiten. Termine auch nach Vereinbarung.","en":"Demo opening hours. Appointments also by arrangement."}'::jsonb, array['de', 'tr', 'ar', 'ro'], '{"de":"Bus bis Haltestelle „Thingers Mitte“ (Demo-Angabe).","en":"Bus to the stop “Thingers Mitte” (demo information)."}'::jsonb, extensions.st_setsrid(extensions.st_makepoint(10.27906, 47.74464), 4326)),
+  ('8b77b0d3-5d0d-5fcb-969e-20baa34e5134', '[{"weekday":1,"opens":"09:00","closes":"12:30"},{"weekday":2,"opens":"09:00","closes":"12:30"},{"weekday":3,"opens":"09:00","closes":"12:30"},{"weekday":4,"opens":"09:00","closes":"12:30"},{"weekday":3,"opens":"15:00","closes":"18:00"}]'::jsonb, '{"de":"Demo-Öffnungszeiten. Termine auch nach Vereinbarung.","en":"Demo opening hours. Appointments also by arrangement."}'::jsonb, array['de', 'ru', 'uk'], '{"de":"Bus bis Haltestelle „Lenzfried“ (Demo-Angabe).","en":"Bus to the stop “Lenzfried” (demo information)."}'::jsonb, extensions.st_setsrid(extensions.st_makepoint(10.34159, 47.73555), 4326));
+
+-- ------------------------------------------------------------------------------------------------
 -- Demo users (password "demo-passwort")
 
 insert into auth.users (id, instance_id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at, confirmation_token, recovery_token, email_change_token_new, email_change) values

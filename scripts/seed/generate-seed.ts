@@ -35,6 +35,7 @@ import {
 	organisationPhone,
 	organisationWebsite
 } from './organisations';
+import { OFFICES } from './offices';
 import { CATEGORIES, TEMPLATES, type OfferTemplate, type Placement, type Texts } from './offers';
 import { Rng, hash32, uuidFor } from './prng';
 import { HOLIDAYS, addDays, berlinTimestamp, firstOccurrence, occurrences } from './schedule';
@@ -241,6 +242,28 @@ const organisationRows = ORGANISATIONS.map((o) => {
 		is_demo: true
 	};
 });
+
+// A Stadtteilbüro's facts: its door is its office venue; its languages are the organisation's.
+const officeFactRows = OFFICES.map((office) => {
+	const o = organisationBySlug(office.organisation);
+	const door =
+		venuePoints.get(`${o.district}:${officeVenue(o.slug)}`) ??
+		fail(`office ${o.slug}: no venue point`);
+	return {
+		organisation_id: organisationId(o.slug),
+		opening_hours: jsonb(office.hours),
+		hours_note: jsonb(office.hoursNote),
+		languages: o.languages,
+		directions: jsonb(office.directions),
+		location: point(door)
+	};
+});
+const organisationDistrictRows = OFFICES.flatMap((office) =>
+	office.serves.map((slug) => {
+		districtBySlug(slug); // fails on an unknown district
+		return { organisation_id: organisationId(office.organisation), district_id: districtId(slug) };
+	})
+);
 
 const userId = (key: string) => uuidFor(`user:${key}`);
 const authUserRows = USERS.map((u) => ({
@@ -590,6 +613,10 @@ const sql = [
 	insert('public.measure_themes', measureThemeRows),
 	section('Organisations (fake contact data)'),
 	insert('public.organisations', organisationRows),
+	section('Stadtteilbüros: districts served, opening hours, languages, directions (demo values)'),
+	insert('public.organisation_districts', organisationDistrictRows),
+	'\n',
+	insert('public.office_facts', officeFactRows),
 	section(`Demo users (password "${DEMO_PASSWORD}")`),
 	insert('auth.users', authUserRows),
 	'\n',
