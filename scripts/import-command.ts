@@ -4,26 +4,43 @@
  * client, the refusal lines and the exit status (0 imported, 1 refused or failed, 2 usage).
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '../src/lib/database.types';
 import { failureLines } from '../src/lib/server/import/errors';
 import { closeBackend, createServiceSupabase } from '../src/lib/server/supabase';
 
-export type Values = Record<string, string | undefined> & { city: string };
+export type Values = Record<string, string | boolean | undefined> & { city: string };
+
+/** The file as read, for imports that take bytes (a spreadsheet) rather than text. */
+export interface ImportFile {
+	/** Its name without the directory, e.g. for the status history ("Import: kik.xlsx"). */
+	name: string;
+	bytes: Uint8Array;
+}
 
 export interface ImportCommand {
 	/** The text `--help` prints. */
 	usage: string;
 	/** What the file is, for "Give exactly one GeoJSON file." */
 	fileKind: string;
-	/** Options beyond --city and --help, as node:util parseArgs takes them (strings only). */
+	/** Options beyond --city and --help, as node:util parseArgs takes them. */
 	options?: NonNullable<ParseArgsConfig['options']>;
 	/** Checks the file without the database; returns the line that announces the import. */
-	check(text: string, values: Values): string;
+	check(text: string, values: Values, file: ImportFile): string | Promise<string>;
 	/** Imports; returns the lines that tell what was done. Throws when refused. */
-	run(supabase: SupabaseClient<Database>, text: string, values: Values): Promise<string[]>;
+	run(
+		supabase: SupabaseClient<Database>,
+		text: string,
+		values: Values,
+		file: ImportFile
+	): Promise<string[]>;
 }
+
+/** A string option's value; flags (`type: 'boolean'`) are booleans. */
+export const stringOption = (value: string | boolean | undefined) =>
+	typeof value === 'string' ? value : undefined;
 
 /** `3 districts`, `1 district`. */
 export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -62,18 +79,19 @@ async function main(command: ImportCommand): Promise<number> {
 	const options = values as Values;
 
 	console.log(`Reading ${file} …`);
-	let text: string;
+	let read: ImportFile;
 	try {
-		text = await readFile(file, 'utf8');
+		read = { name: basename(file), bytes: await readFile(file) };
 	} catch (error) {
 		return usageError(`Cannot read ${file}: ${(error as Error).message}`);
 	}
+	const text = Buffer.from(read.bytes).toString('utf8');
 
 	try {
-		const announcement = command.check(text, options);
+		const announcement = await command.check(text, options, read);
 		const supabase = await createServiceSupabase();
 		console.log(announcement);
-		for (const line of await command.run(supabase, text, options)) console.log(line);
+		for (const line of await command.run(supabase, text, options, read)) console.log(line);
 		return 0;
 	} catch (error) {
 		console.error(failureLines(error).join('\n'));

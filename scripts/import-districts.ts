@@ -5,7 +5,7 @@
  */
 import { countFeatures, importDistricts, parseGeoJson } from '../src/lib/server/import/districts';
 import { describeProblem } from '../src/lib/server/import/errors';
-import { count, runImportCommand } from './import-command';
+import { count, runImportCommand, stringOption } from './import-command';
 
 const usage = `Usage: npm run import:districts -- --city <slug> [options] <file.geojson>
 
@@ -41,8 +41,8 @@ await runImportCommand({
 		const report = await importDistricts(supabase, {
 			city: values.city,
 			geojsonText,
-			nameProperty: values['name-property'],
-			source: values.source
+			nameProperty: stringOption(values['name-property']),
+			source: stringOption(values.source)
 		});
 		const lines = [
 			`Imported ${count(report.districts, 'district')}: ${report.inserted} new, ` +

@@ -82,6 +82,11 @@ export const RPC_ACCESS = {
 		probeError: '22023'
 	},
 	import_offers: { roles: IMPORTERS, probe: { p_city: NO_CITY, p_rows: [] }, probeError: '22023' },
+	import_concept: {
+		roles: IMPORTERS,
+		probe: { p_city: NO_CITY, p_concept: {}, p_dry_run: true },
+		probeError: '22023'
+	},
 	// npm run check:deploy
 	applied_migrations: { roles: ['service_role'], probe: {} },
 	// every process's caches follow it
