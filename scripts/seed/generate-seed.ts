@@ -368,6 +368,7 @@ for (const offer of offers) {
 		id: offer.id,
 		organisation_id: organisationId(organisation.slug),
 		category: template.category,
+		categories: [template.category, ...(template.alsoIn ?? [])],
 		original_locale: 'de',
 		street: venue.street,
 		postal_code: d.postalCode,

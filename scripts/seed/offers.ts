@@ -74,7 +74,10 @@ export interface Placement {
 
 export interface OfferTemplate {
 	key: string;
+	/** The main category (cards, icons, sort). */
 	category: Category;
+	/** Further categories the offer is also found under (offers.categories). */
+	alsoIn?: Category[];
 	de: Texts;
 	/** Languages the offer is held in (ISO 639-1); 'organisation': those of its staff. */
 	languages: string[] | 'organisation';
@@ -286,6 +289,7 @@ export const TEMPLATES: OfferTemplate[] = [
 	{
 		key: 'berufssprachkurs',
 		category: 'language_course',
+		alsoIn: ['work'],
 		de: {
 			title: 'Berufssprachkurs Deutsch B2',
 			summary: 'Deutsch für den Beruf: E-Mails, Telefonate und Gespräche im Team.',
@@ -584,6 +588,7 @@ export const TEMPLATES: OfferTemplate[] = [
 	{
 		key: 'frauenberatung',
 		category: 'counselling',
+		alsoIn: ['family'],
 		de: {
 			title: 'Beratung für Frauen und Familien',
 			summary:
@@ -1086,6 +1091,7 @@ export const TEMPLATES: OfferTemplate[] = [
 	{
 		key: 'sprechstunde-arbeit',
 		category: 'work',
+		alsoIn: ['counselling'],
 		de: {
 			title: 'Sprechstunde Arbeit und Ausbildung',
 			summary:
@@ -1157,6 +1163,7 @@ export const TEMPLATES: OfferTemplate[] = [
 	{
 		key: 'anerkennungsberatung',
 		category: 'work',
+		alsoIn: ['counselling'],
 		de: {
 			title: 'Beratung zur Anerkennung ausländischer Abschlüsse',
 			summary: 'Welche Stelle prüft Ihren Berufsabschluss, und welche Unterlagen brauchen Sie?',
@@ -1262,6 +1269,7 @@ export const TEMPLATES: OfferTemplate[] = [
 	{
 		key: 'vortrag-qualifikation-frauen',
 		category: 'event',
+		alsoIn: ['work'],
 		de: {
 			title: 'Vortrag für Frauen: Mit der eigenen Qualifikation in den Beruf',
 			summary:
@@ -1355,6 +1363,7 @@ export const TEMPLATES: OfferTemplate[] = [
 	{
 		key: 'elternabend-schule',
 		category: 'event',
+		alsoIn: ['family'],
 		de: {
 			title: 'Elternabend: So funktioniert die Schule in Bayern',
 			summary: 'Grundschule, Mittelschule, Realschule, Gymnasium – was passt zu meinem Kind?',

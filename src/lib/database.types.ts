@@ -651,6 +651,7 @@ export type Database = {
 			};
 			offers: {
 				Row: {
+					categories: string[];
 					category: string;
 					childcare: boolean;
 					contact_email: string | null;
@@ -683,6 +684,7 @@ export type Database = {
 				};
 				ComputedFields: never;
 				Insert: {
+					categories?: string[];
 					category: string;
 					childcare?: boolean;
 					contact_email?: string | null;
@@ -714,6 +716,7 @@ export type Database = {
 					women_only?: boolean;
 				};
 				Update: {
+					categories?: string[];
 					category?: string;
 					childcare?: boolean;
 					contact_email?: string | null;

@@ -88,7 +88,10 @@ export interface OfferSummary {
 	summary: string | null;
 	/** Locale of title and summary: the one asked for, else en, de, the original. */
 	text_locale: string;
+	/** The main category (cards, icons). */
 	category: Category;
+	/** Every category of the offer, the main one first: the category filter matches any. */
+	categories: Category[];
 	organisation_name: string;
 	district_slug: string | null;
 	district_name: string | null;
@@ -146,7 +149,10 @@ export interface OfferDetail {
 	original_locale: string;
 	provenance: TranslationProvenance;
 	reviewed: boolean;
+	/** The main category. */
 	category: Category;
+	/** Every category of the offer, the main one first. */
+	categories: Category[];
 	state: PublicationState;
 	organisation: {
 		id: string;

@@ -18,6 +18,7 @@ interface ApiOffer {
 	title: string;
 	text_locale: string;
 	category: string;
+	categories: string[];
 	district_slug: string | null;
 	is_free: boolean | null;
 	url: string;
@@ -141,10 +142,45 @@ test.describe('the read API', () => {
 		expect(last.next).toBeNull();
 	});
 
+	test('GET /api/offers finds recognition counselling under work and under counselling', async ({
+		request
+	}) => {
+		const recognition = (found: ApiList) =>
+			found.offers.filter((offer) => offer.title.startsWith('Beratung zur Anerkennung'));
+		const counselling = await list(request, '?category=counselling&limit=200&locale=de');
+		const work = await list(request, '?category=work&limit=200&locale=de');
+		expect(recognition(counselling).length).toBeGreaterThan(0);
+		expect(recognition(counselling).map((o) => o.id)).toEqual(recognition(work).map((o) => o.id));
+		for (const offer of recognition(counselling)) {
+			// the main category stays work (its icon); categories has both
+			expect(offer.category).toBe('work');
+			expect(offer.categories).toEqual(['work', 'counselling']);
+		}
+		// the facet counts each offer under each of its categories
+		const all = await list(request, '?limit=1');
+		const sum = Object.values(all.facets.category).reduce((a, b) => a + b, 0);
+		expect(sum).toBeGreaterThan(all.total);
+		expect(all.facets.category.counselling).toBe(counselling.total);
+		// the map's points carry them too
+		const geojson = await request.get('/api/offers.geojson?category=counselling&locale=de');
+		const points = (await geojson.json()) as {
+			features: { properties: { id: string; category: string; categories: string[] } }[];
+		};
+		const ids = new Set(points.features.map((f) => f.properties.id));
+		for (const offer of recognition(counselling)) expect(ids.has(offer.id)).toBe(true);
+		for (const feature of points.features) {
+			expect(feature.properties.categories).toContain('counselling');
+		}
+	});
+
 	test('GET /api/offers filters like the list', async ({ request }) => {
 		const courses = await list(request, '?category=language_course&limit=100');
 		expect(courses.total).toBeGreaterThan(0);
-		for (const offer of courses.offers) expect(offer.category).toBe('language_course');
+		// an offer is found by any of its categories; the main one comes first
+		for (const offer of courses.offers) {
+			expect(offer.categories).toContain('language_course');
+			expect(offer.categories[0]).toBe(offer.category);
+		}
 
 		const inDistrict = await list(request, '?district=sankt-mang&limit=100');
 		expect(inDistrict.total).toBeGreaterThan(0);
@@ -153,7 +189,9 @@ test.describe('the read API', () => {
 		const both = await list(request, '?district=sankt-mang&category=language_course,counselling');
 		for (const offer of both.offers) {
 			expect(offer.district_slug).toBe('sankt-mang');
-			expect(['language_course', 'counselling']).toContain(offer.category);
+			expect(offer.categories.some((c) => ['language_course', 'counselling'].includes(c))).toBe(
+				true
+			);
 		}
 		// facet counts: the district's own facet counts what choosing it would give
 		expect(both.facets.category.language_course ?? 0).toBeGreaterThanOrEqual(0);

@@ -236,6 +236,34 @@ export function engineContract(
 			}
 		});
 
+		it('finds an offer in several categories by any of them and counts it under each', async () => {
+			const recognition = searchDocument({
+				title: 'Beratung zur Anerkennung ausländischer Abschlüsse',
+				category: 'work',
+				categories: ['work', 'counselling']
+			});
+			await engine.upsert([recognition]);
+			const counselling = await engine.search({
+				locale: 'uk',
+				limit: 50,
+				filters: { category: ['counselling'] }
+			});
+			expect(counselling.hits.map((hit) => hit.id).sort()).toEqual(
+				[docs.beratung.id, recognition.id].sort()
+			);
+			const hit = counselling.hits.find((h) => h.id === recognition.id)!;
+			// the main category stays the card's; the list row has them all
+			expect(hit.offer.category).toBe('work');
+			expect(hit.offer.categories).toEqual(['work', 'counselling']);
+			// counted under each of its categories, with the other facets' filters
+			expect(counselling.facets.category).toMatchObject({ counselling: 2, work: 1 });
+			expect(await ids({ filters: { category: ['work'] } })).toEqual([recognition.id]);
+			// and found by the words of each of its categories (a keyword of counselling)
+			expect((await ids({ q: 'lawyer', locale: 'en' })).sort()).toEqual(
+				[docs.beratung.id, recognition.id].sort()
+			);
+		});
+
 		it('filters within a facet by any value and across facets by all', async () => {
 			expect(await ids({ filters: { category: ['language_course', 'sports'] } })).toHaveLength(3);
 			expect(await ids({ filters: { district: ['sankt-mang'] } })).toEqual([docs.integration.id]);

@@ -118,6 +118,24 @@ describe('the offer form', () => {
 		);
 	});
 
+	it('sends every category, the main one first, from the further ones ticked', () => {
+		const form = offerFormSchema.parse({
+			...valid,
+			category: 'work',
+			also_categories: ['counselling', 'work', 'counselling']
+		});
+		expect(toSaveOffer(form).categories).toEqual(['work', 'counselling']);
+		expect(toSaveOffer(offerFormSchema.parse(valid)).categories).toEqual(['cultural_cafe']);
+		expect(errorsOf({ ...valid, also_categories: ['nonsense'] })).toEqual({
+			'also_categories.0': ['staff.field.required']
+		});
+		// read back: the further ones without the main one
+		expect(
+			fromOfferForEdit({ category: 'work', categories: ['work', 'counselling'], version: 1 })
+				.also_categories
+		).toEqual(['counselling']);
+	});
+
 	it('reads an offer back into the form unchanged', () => {
 		const form = fromOfferForEdit({
 			id: 'x',

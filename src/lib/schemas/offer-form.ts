@@ -74,7 +74,10 @@ export const offerFormSchema = z
 		/** The version the form was read at; 0 for a new offer. */
 		version: z.number().int().min(0).default(0),
 		organisation_id: z.string().default(''),
+		/** The main category (card, icon). */
 		category: z.enum(CATEGORIES, REQUIRED).default('cultural_cafe'),
+		/** Further categories the offer is also found under; the main one among them is ignored. */
+		also_categories: z.array(z.enum(CATEGORIES, REQUIRED)).default([]),
 		title: z
 			.string()
 			.max(200, TOO_LONG)
@@ -144,6 +147,10 @@ export function toSaveOffer(form: OfferForm): Record<string, unknown> {
 			? { id: form.id, version: form.version }
 			: { organisation_id: form.organisation_id }),
 		category: form.category,
+		// every category of the offer: save_offer puts the main one first
+		categories: [form.category, ...new Set(form.also_categories)].filter(
+			(category, i) => i === 0 || category !== form.category
+		),
 		title: form.title,
 		summary: orNull(form.summary),
 		description: blank(form.description) ? null : form.description,
@@ -180,6 +187,9 @@ export function fromOfferForEdit(offer: Record<string, unknown>): OfferForm {
 		version: Number(offer.version),
 		organisation_id: str('organisation_id'),
 		category: offer.category as OfferForm['category'],
+		also_categories: ((offer.categories as OfferForm['also_categories'] | undefined) ?? []).filter(
+			(category) => category !== offer.category
+		),
 		title: str('title'),
 		summary: str('summary'),
 		description: str('description'),

@@ -63,6 +63,7 @@ export const NAMED_FIELDS: ReadonlySet<string> = new Set([
 	// offers
 	'organisation_id',
 	'category',
+	'categories',
 	'original_locale',
 	'street',
 	'postal_code',

@@ -22,6 +22,8 @@ export function searchDocument(
 			texts: { de: { title: title ?? `Angebot ${n}`, summary: null, description: null } },
 			original_locale: 'de',
 			category: 'cultural_cafe',
+			// the main category alone unless the test names more
+			categories: [row.category ?? 'cultural_cafe'],
 			organisation_name: 'Stadtteilbüro Altstadt',
 			district_slug: 'altstadt',
 			district_name: 'Altstadt',
@@ -180,6 +182,7 @@ export function generateDocuments(count: number, seed = 1): SearchDocument[] {
 					texts,
 					original_locale: 'de',
 					category,
+					categories: [category],
 					organisation_name: `Träger ${pick(next, lexicon)}`,
 					district_slug: district,
 					district_name: district,

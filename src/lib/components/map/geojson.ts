@@ -11,7 +11,10 @@ export interface OfferFeatureProperties {
 	title: string;
 	/** Locale the title is written in. */
 	text_locale: string;
+	/** The main category (the marker's icon). */
 	category: Category;
+	/** Every category of the offer, the main one first. */
+	categories: Category[];
 	/** District slug, null when the offer lies outside every district. */
 	district: string | null;
 	district_name: string | null;

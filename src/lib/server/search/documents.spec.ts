@@ -7,6 +7,7 @@ const row: SearchDocumentRow = {
 	texts: { de: { title: 'Deutschkurs', summary: null, description: null } },
 	original_locale: 'de',
 	category: 'language_course',
+	categories: ['language_course'],
 	organisation_name: 'Stadtteilbüro',
 	district_slug: 'altstadt',
 	district_name: 'Altstadt',
@@ -116,6 +117,22 @@ describe('buildSearchDocument', () => {
 		expect(doc.keywords.ar).toEqual(expect.arrayContaining(['دورة لغة', 'نساء']));
 		expect(doc.keywords.uk).toEqual(expect.arrayContaining(['курс німецької мови', 'жінки']));
 		expect(doc.weekdays).toEqual([]);
+	});
+
+	it('takes every category of the offer, the main one first, with the words of each', () => {
+		const doc = buildSearchDocument(
+			{ ...row, category: 'work', categories: ['counselling', 'work', 'counselling'] },
+			{ now }
+		);
+		expect(doc.category).toBe('work');
+		expect(doc.categories).toEqual(['work', 'counselling']);
+		expect(doc.keywords.de).toEqual(expect.arrayContaining(['Arbeit', 'Beratung']));
+		expect(doc.keywords.uk).toEqual(expect.arrayContaining(['Робота', 'Консультація']));
+		// a row from before offers.categories has its main category
+		const { categories: _, ...old } = row;
+		expect(buildSearchDocument(old as SearchDocumentRow, { now }).categories).toEqual([
+			'language_course'
+		]);
 	});
 
 	it('splits rows into documents and removals', () => {

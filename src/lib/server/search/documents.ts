@@ -1,10 +1,11 @@
 /**
  * Search documents from what `search_documents()` returns: the row as the database built it,
- * plus the weekdays and next date computed from the schedules and the keywords of its category
+ * plus the weekdays and next date computed from the schedules and the keywords of its categories
  * and target groups in every locale.
  */
 import { dayNumber, occurrences, toWallClock, weekdayIndex, WEEKDAYS } from '../../schedule/rrule';
 import { keywordsFor, topicsOf } from './keywords';
+import { categoriesOf } from './shared';
 import {
 	SEARCH_LOCALES,
 	type DeletedDocument,
@@ -70,7 +71,8 @@ export function buildSearchDocument(
 		...row,
 		...facts,
 		topics,
-		keywords: keywordsFor(row.category, row.target_groups, SEARCH_LOCALES, topics)
+		categories: categoriesOf(row),
+		keywords: keywordsFor(categoriesOf(row), row.target_groups, SEARCH_LOCALES, topics)
 	};
 }
 

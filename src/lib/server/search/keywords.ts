@@ -150,19 +150,23 @@ export const TARGET_GROUP_NAMES: Record<string, Record<SearchLocale, string[]>> 
 };
 
 /**
- * Keywords of an offer per locale: its category's name and keywords, the names of its target
- * groups and the words of its topics (topic-keywords.ts). Unknown ones contribute nothing.
+ * Keywords of an offer per locale: its categories' names and keywords (the main one first), the
+ * names of its target groups and the words of its topics (topic-keywords.ts). Unknown ones
+ * contribute nothing.
  */
 export function keywordsFor(
-	category: string,
+	categories: string | readonly string[],
 	targetGroups: readonly string[],
 	locales: readonly SearchLocale[],
 	topics: readonly string[] = []
 ): Record<SearchLocale, string[]> {
 	const result = {} as Record<SearchLocale, string[]>;
 	for (const locale of locales) {
-		const words = CATEGORY_KEYWORDS[category]?.[locale];
-		const list = words ? [words.name, ...words.keywords] : [];
+		const list: string[] = [];
+		for (const category of typeof categories === 'string' ? [categories] : categories) {
+			const words = CATEGORY_KEYWORDS[category]?.[locale];
+			if (words) list.push(words.name, ...words.keywords);
+		}
 		for (const group of targetGroups) list.push(...(TARGET_GROUP_NAMES[group]?.[locale] ?? []));
 		for (const topic of topics) list.push(...(TOPIC_KEYWORDS[topic]?.words[locale] ?? []));
 		result[locale] = [...new Set(list)];

@@ -11,7 +11,7 @@
 import type { Settings } from 'meilisearch';
 import { CATEGORY_KEYWORDS } from './keywords';
 import { bareForm, foldedText, STOP_WORDS, tokenize } from './text';
-import { documentGroup, selectedValues, summaryOf } from './shared';
+import { categoriesOf, documentGroup, selectedValues, summaryOf } from './shared';
 import {
 	SEARCH_LOCALES,
 	type FacetName,
@@ -26,7 +26,7 @@ import {
  * change what is stored: the worker's start-up comparison (MeilisearchEngine.state) counts only
  * documents of this version, so an index built by an older version is rebuilt.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Field suffix of a locale: 'de-simple' → 'de_simple'. */
 export const fieldLocale = (locale: string) => locale.replace(/-/g, '_');
@@ -44,9 +44,13 @@ const MEILI_LANGUAGES: Record<SearchLocale, string> = {
 	ro: 'ron'
 };
 
-/** The attribute behind each facet. */
+/**
+ * The attribute behind each facet. The category facet is the array of every category of the
+ * offer: `categories IN [...]` matches an offer by any of them, and the facet distribution counts
+ * it under each (`category` keeps the main one, for display).
+ */
 export const FACET_ATTRIBUTES: Record<FacetName, string> = {
-	category: 'category',
+	category: 'categories',
 	district: 'district_slug',
 	language: 'languages',
 	target_group: 'target_groups',
@@ -67,6 +71,7 @@ export const RETRIEVED_ATTRIBUTES = [
 	'id',
 	'original_locale',
 	'category',
+	'categories',
 	'organisation_name',
 	'district_slug',
 	'district_name',
@@ -156,6 +161,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 		schema: SCHEMA_VERSION,
 		original_locale: doc.original_locale,
 		category: doc.category,
+		categories: categoriesOf(doc),
 		organisation_name: doc.organisation_name,
 		district_slug: doc.district_slug,
 		district_name: doc.district_name,
@@ -221,6 +227,7 @@ export function summaryFromHit(hit: Record<string, unknown>, locale: string): Of
 			texts,
 			original_locale: String(hit.original_locale ?? 'de'),
 			category: String(hit.category),
+			categories: Array.isArray(hit.categories) ? hit.categories.map(String) : [],
 			organisation_name: String(hit.organisation_name ?? ''),
 			district_slug: (hit.district_slug as string | null) ?? null,
 			district_name: (hit.district_name as string | null) ?? null,

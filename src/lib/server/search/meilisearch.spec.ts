@@ -107,6 +107,7 @@ describe('documents and settings', () => {
 			id: 'aaaaaaaa-0000-4000-8000-000000000002',
 			schema: SCHEMA_VERSION,
 			category: 'cultural_cafe',
+			categories: ['cultural_cafe'],
 			district_slug: 'altstadt',
 			is_free: true,
 			weekdays: [],
@@ -187,7 +188,7 @@ describe('documents and settings', () => {
 	it('makes facets filterable, distance, titles and the newest change sortable, and marks each locale’s fields', () => {
 		const settings = meiliSettings();
 		expect(settings.filterableAttributes).toEqual([
-			'category',
+			'categories',
 			'district_slug',
 			'languages',
 			'target_groups',
@@ -422,7 +423,7 @@ describe('search', () => {
 					i === 0
 						? { district_slug: { altstadt: 1 }, languages: { de: 1 }, weekdays: {} }
 						: i === 1
-							? { category: { language_course: 1, cultural_cafe: 3 } }
+							? { categories: { language_course: 1, cultural_cafe: 3 } }
 							: { is_free: { true: 1, false: 2 } }
 			}));
 		const engine = engineFor();
@@ -442,7 +443,7 @@ describe('search', () => {
 					matchingStrategy: 'all',
 					page: 1,
 					hitsPerPage: 20,
-					filter: ['category IN ["language_course", "sports"]', 'is_free = true'],
+					filter: ['categories IN ["language_course", "sports"]', 'is_free = true'],
 					facets: [...attributes, 'childcare', 'women_only', 'wheelchair_accessible'],
 					// the reader's language first; relevance within (the ranking rules after `sort`)
 					sort: ['language_group_ar:asc'],
@@ -455,14 +456,14 @@ describe('search', () => {
 					matchingStrategy: 'all',
 					limit: 0,
 					filter: ['is_free = true'],
-					facets: ['category']
+					facets: ['categories']
 				},
 				{
 					indexUid: 'offers',
 					q: 'deutschkurs',
 					matchingStrategy: 'all',
 					limit: 0,
-					filter: ['category IN ["language_course", "sports"]'],
+					filter: ['categories IN ["language_course", "sports"]'],
 					facets: ['is_free']
 				}
 			]
@@ -579,7 +580,7 @@ describe('search', () => {
 		expect(filtered.total).toBe(25);
 		expect(queriesOf(2).at(-1)).toMatchObject({
 			hitsPerPage: 0,
-			filter: ['category IN ["cultural_cafe"]', 'is_free = true']
+			filter: ['categories IN ["cultural_cafe"]', 'is_free = true']
 		});
 		const paged = await engine.search({ locale: 'de', limit: 10, offset: 20 });
 		expect(paged.total).toBe(25);

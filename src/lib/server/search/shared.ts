@@ -61,6 +61,15 @@ export function textFor(
 	return first ? { text: doc.texts[first], locale: first } : null;
 }
 
+/**
+ * Every category of a document, the main one first (a row from before offers.categories has
+ * only its main one).
+ */
+export function categoriesOf(doc: Pick<SearchDocumentRow, 'category' | 'categories'>): string[] {
+	const further = (doc.categories ?? []).filter((category) => category !== doc.category);
+	return [doc.category, ...new Set(further)];
+}
+
 /** The list row of a document with its texts in `locale` (or the fallback). */
 export function summaryOf(doc: SearchDocumentRow, locale: string): OfferSummary {
 	const found = textFor(doc, locale);
@@ -70,6 +79,7 @@ export function summaryOf(doc: SearchDocumentRow, locale: string): OfferSummary 
 		summary: found?.text.summary ?? null,
 		text_locale: found?.locale ?? doc.original_locale,
 		category: doc.category,
+		categories: categoriesOf(doc),
 		organisation_name: doc.organisation_name,
 		district_slug: doc.district_slug,
 		district_name: doc.district_name,
@@ -104,7 +114,7 @@ export function facetValues(doc: SearchDocument, facet: FacetName): string[] {
 	const flag = (value: boolean | null) => (value === null ? [] : [String(value)]);
 	switch (facet) {
 		case 'category':
-			return [doc.category];
+			return categoriesOf(doc);
 		case 'district':
 			return doc.district_slug ? [doc.district_slug] : [];
 		case 'language':

@@ -45,7 +45,10 @@ export interface SearchDocumentRow {
 	/** Texts by locale code; only the locales the offer has. */
 	texts: Record<string, DocumentText>;
 	original_locale: string;
+	/** The main category (cards, icons). */
 	category: string;
+	/** Every category of the offer, the main one first: the category filter matches any. */
+	categories: string[];
 	organisation_name: string;
 	district_slug: string | null;
 	district_name: string | null;
@@ -116,6 +119,7 @@ export type ListFacet = Exclude<FacetName, BooleanFacet>;
  * false keeps the offers where it is false (an unknown value matches neither).
  */
 export interface SearchFilters {
+	/** Categories; an offer matches by any of its categories, not only its main one. */
 	category?: string[];
 	/** District slugs. */
 	district?: string[];
@@ -155,7 +159,10 @@ export interface OfferSummary {
 	summary: string | null;
 	/** Locale of title and summary: the one asked for, else (de-simple) de, en, de, the original. */
 	text_locale: string;
+	/** The main category (cards, icons). */
 	category: string;
+	/** Every category of the offer, the main one first. */
+	categories: string[];
 	organisation_name: string;
 	district_slug: string | null;
 	district_name: string | null;

@@ -1,9 +1,10 @@
 /**
  * GET /api/offers.geojson: the published offers that have a place, as GeoJSON points with
- * `id`, `title` (in `locale`, else the fallback named by `text_locale`), `category`, `district`
- * and `district_name`. The filters and the search are the list's (`$lib/schemas/search-query`,
- * docs/api.md) without paging: every matching offer is a point. A bad or unknown parameter is
- * answered with 400 and `{ "error": { "parameter", "message" } }`.
+ * `id`, `title` (in `locale`, else the fallback named by `text_locale`), `category` (the main
+ * one), `categories` (all, the main one first), `district` and `district_name`. The filters and
+ * the search are the list's (`$lib/schemas/search-query`, docs/api.md) without paging: every
+ * matching offer is a point. A bad or unknown parameter is answered with 400 and
+ * `{ "error": { "parameter", "message" } }`.
  */
 import type { OfferFeatureCollection } from '$lib/components/map/geojson';
 import type { Category } from '$lib/types';
@@ -52,6 +53,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 				title: offer.title,
 				text_locale: offer.text_locale,
 				category: offer.category as Category,
+				categories: offer.categories as Category[],
 				district: offer.district_slug,
 				district_name: offer.district_name
 			}
