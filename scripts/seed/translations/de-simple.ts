@@ -40,8 +40,7 @@ export const deSimple: Record<string, Texts> = {
 		summary: 'Sie lernen Deutsch. Ihre Kinder spielen im Raum nebenan.',
 		description:
 			'Der Kurs ist für Anfänger. Sie lernen einfache Sätze für den Alltag. Zum Beispiel beim Einkaufen oder beim Arzt. Ihre Kinder werden betreut. Der Kurs kostet nichts.',
-		registrationNote:
-			'Bitte melden Sie sich vorher an. Sagen Sie uns auch, wie viele Kinder mitkommen.'
+		registrationNote: 'Sagen Sie bei der Anmeldung: Wie viele Kinder kommen mit?'
 	},
 	integrationskurs: {
 		title: 'Integrations-Kurs',
