@@ -73,8 +73,11 @@ test('the main journey works with the keyboard alone', async ({ page }, testInfo
 	await page.goto('/de');
 	await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 
-	// the language switcher, each language named in its own words
+	// the language switcher, one control showing the current language; opened with Enter, it
+	// lists each language named in its own words
 	const switcher = page.getByRole('navigation', { name: de['site.languages'] });
+	await tabTo(page, switcher.locator('summary'));
+	await page.keyboard.press('Enter');
 	const arabic = switcher.getByRole('link', { name: 'العربية', exact: true });
 	await tabTo(page, arabic);
 	await page.keyboard.press('Enter');

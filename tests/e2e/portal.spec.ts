@@ -175,6 +175,9 @@ for (const javaScriptEnabled of [true, false]) {
 			const watched = watch(page);
 			await page.goto('/de');
 			const languages = page.getByRole('navigation', { name: 'Sprache wählen' });
+			// one control shows the current language; it opens the list of all nine
+			await expect(languages.locator('summary')).toContainText('Deutsch');
+			await languages.locator('summary').click();
 			await expect(languages.getByRole('link', { name: 'Deutsch' })).toHaveAttribute(
 				'aria-current',
 				'true'
