@@ -147,8 +147,8 @@ test.describe('the read API', () => {
 	}) => {
 		const recognition = (found: ApiList) =>
 			found.offers.filter((offer) => offer.title.startsWith('Beratung zur Anerkennung'));
-		const counselling = await list(request, '?category=counselling&limit=200&locale=de');
-		const work = await list(request, '?category=work&limit=200&locale=de');
+		const counselling = await list(request, '?category=counselling&limit=100&locale=de');
+		const work = await list(request, '?category=work&limit=100&locale=de');
 		expect(recognition(counselling).length).toBeGreaterThan(0);
 		expect(recognition(counselling).map((o) => o.id)).toEqual(recognition(work).map((o) => o.id));
 		for (const offer of recognition(counselling)) {
