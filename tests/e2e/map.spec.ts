@@ -2,9 +2,11 @@
  * The map, as a visitor uses it on the production build with the demo data: MapLibre loads only
  * when the map is opened (the start page stays under 60 KB of gzipped JavaScript until then),
  * the districts and the clustered offers are drawn (counted in the canvas's pixels: Chromium
- * renders WebGL headless through SwiftShader), a cluster zooms in, an offer shows its card, a
- * district opens its page, the address carries the map's state beside the list's filters, no
- * request leaves the portal's origin, and without JavaScript the page points to the list.
+ * renders WebGL headless through SwiftShader), every district's name shows at the first zoom,
+ * offers at one address are one counted marker whose tap (a near miss too) opens a sheet over the
+ * map with focus in it, a tap beside every marker stays on the page, "show my position" draws the
+ * browser's position, the address carries the map's state beside the list's filters, no request
+ * leaves the portal's origin, and without JavaScript the page points to the list.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
@@ -185,6 +187,11 @@ async function expectDrawn(page: Page, canvas: Locator, district = DISTRICT) {
 		.toEqual({ districts: true, clusters: true });
 }
 
+/** What the test asks of the map the page exposes on its container. */
+interface Queryable {
+	queryRenderedFeatures(options: { layers: string[] }): { properties: Record<string, unknown> }[];
+}
+
 test.describe('with JavaScript', () => {
 	// WebGL in SwiftShader on two cores: drawing a phone-sized map takes seconds
 	test.describe.configure({ timeout: 90_000 });
@@ -225,7 +232,7 @@ test.describe('with JavaScript', () => {
 		expect(watched.errors).toEqual([]);
 	});
 
-	test('a cluster click zooms in, and the address carries the map beside the filters', async ({
+	test('a cluster tap lists its offers over the map, and the address carries the map beside the filters', async ({
 		page,
 		context,
 		baseURL
@@ -244,12 +251,31 @@ test.describe('with JavaScript', () => {
 
 		const [cluster] = blobs(await readCanvas(page, canvas));
 		await canvas.click({ position: { x: cluster.x, y: cluster.y } });
+		const sheet = page.getByRole('dialog', {
+			name: /^Angebote (in dieser Gegend|an diesem Ort): \d+$/
+		});
+		await expect(sheet).toBeVisible();
+		await expect(sheet.getByRole('heading')).toBeFocused();
+		const links = sheet.getByRole('link');
+		expect(await links.count()).toBeGreaterThan(1);
+		await expect(links.first()).toHaveAttribute('href', /^\/de\/offers\/[0-9a-f-]{36}\?from=/);
+		// the sheet lies over the map, not below it
+		const mapBox = (await canvas.boundingBox())!;
+		const sheetBox = (await sheet.boundingBox())!;
+		expect(sheetBox.y).toBeGreaterThanOrEqual(mapBox.y - 1);
+		expect(sheetBox.y + Math.min(sheetBox.height, 100)).toBeLessThanOrEqual(
+			mapBox.y + mapBox.height + 1
+		);
+		await page.keyboard.press('Escape');
+		await expect(sheet).toHaveCount(0);
+		await expect(canvas).toBeFocused();
+
+		// zooming in is in the address; the address opens the map where it was
+		await page.getByRole('button', { name: 'Vergrößern' }).click();
 		await expect
 			.poll(() => mapView(page.url())?.zoom ?? 0, { timeout: 30_000 })
 			.toBeGreaterThan(before.zoom + 0.9);
 		expect(new URL(page.url()).searchParams.get('category')).toBe('language_course');
-
-		// the address opens the map where it was
 		const shared = page.url();
 		const view = mapView(shared)!;
 		const again = await context.newPage();
@@ -271,6 +297,29 @@ test.describe('with JavaScript', () => {
 		expect(watched.errors).toEqual([]);
 	});
 
+	test('every district’s name shows at the first zoom', async ({ page, request }) => {
+		const districts = (await (await request.get('/api/districts.geojson')).json()) as {
+			features: { properties: { name: string } }[];
+		};
+		await page.goto('/de');
+		const canvas = await openMap(page, 'Karte anzeigen', 'Karte ausblenden');
+		await expect
+			.poll(
+				() =>
+					canvas.evaluate((element) => {
+						const map = (
+							element.closest('.maplibregl-map') as unknown as { maplibreMap: Queryable }
+						).maplibreMap;
+						const names = map
+							.queryRenderedFeatures({ layers: ['district-label'] })
+							.map((feature) => String(feature.properties.name));
+						return [...new Set(names)].sort();
+					}),
+				{ timeout: 30_000 }
+			)
+			.toEqual(districts.features.map((feature) => feature.properties.name).sort());
+	});
+
 	test('the map’s offers follow every filter and the search of the list', async ({ request }) => {
 		const query = 'q=Deutschkur&free=true&category=language_course&category=family';
 		const map = (await (await request.get(`/api/offers.geojson?locale=de&${query}`)).json()) as {
@@ -284,42 +333,52 @@ test.describe('with JavaScript', () => {
 		expect(map.features.map((feature) => feature.id).sort()).toEqual(placed.sort());
 	});
 
-	test('an offer click shows its card with a link to its page', async ({ page, request }) => {
-		// an offer standing alone: no other offer within 300 m
+	test('offers at one address are one counted marker; a tap beside it opens them in a sheet over the map', async ({
+		page,
+		request
+	}) => {
 		const offers = (await (await request.get('/api/offers.geojson?locale=de')).json()) as {
-			features: { geometry: { coordinates: [number, number] }; properties: { title: string } }[];
+			features: {
+				geometry: { coordinates: [number, number] };
+				properties: { title: string; when: unknown; street: string | null };
+			}[];
 		};
-		const distance = (a: [number, number], b: [number, number]) =>
-			Math.hypot((a[0] - b[0]) * 75_000, (a[1] - b[1]) * 111_000);
-		const alone = offers.features.find((offer) =>
-			offers.features.every(
-				(other) =>
-					other === offer || distance(other.geometry.coordinates, offer.geometry.coordinates) > 300
-			)
-		);
-		expect(alone, 'the demo data has an offer standing alone').toBeDefined();
-		const [lon, lat] = alone!.geometry.coordinates;
+		const byPlace = new Map<string, typeof offers.features>();
+		for (const offer of offers.features) {
+			const key = offer.geometry.coordinates.join(',');
+			byPlace.set(key, [...(byPlace.get(key) ?? []), offer]);
+		}
+		const [place, here] = [...byPlace].sort((a, b) => b[1].length - a[1].length)[0];
+		expect(here.length, 'the demo data has several offers at one address').toBeGreaterThan(1);
+		const [lon, lat] = place.split(',').map(Number);
 
-		await page.goto(`/de?map=16/${lat}/${lon}`);
+		await page.goto(`/de?map=17/${lat}/${lon}`);
 		const canvas = page.getByTestId('offer-map-canvas');
 		await expect(canvas).toBeVisible({ timeout: 30_000 });
 		await canvas.scrollIntoViewIfNeeded();
 		const box = (await canvas.boundingBox())!;
 		await expect
 			.poll(async () => blobs(await readCanvas(page, canvas)).length, { timeout: 30_000 })
-			.toBeGreaterThan(0);
-		await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
+			.toBe(1);
+		// a near miss: 15 px beside the marker's centre, still within its 44-px target
+		await canvas.click({ position: { x: box.width / 2 + 12, y: box.height / 2 + 9 } });
 
-		const map = page.getByRole('region', { name: 'Karte', exact: true });
-		await expect(map.getByRole('heading', { name: 'Auf der Karte ausgewählt' })).toBeVisible();
-		const link = map.getByRole('link', { name: alone!.properties.title });
+		const sheet = page.getByRole('dialog', { name: `Angebote an diesem Ort: ${here.length}` });
+		await expect(sheet).toBeVisible();
+		await expect(sheet.getByRole('heading')).toBeFocused();
+		const link = sheet.getByRole('link', { name: here[0].properties.title, exact: true });
 		await expect(link).toBeVisible();
-		await expect(link).toHaveAttribute('href', /^\/de\/offers\/[0-9a-f-]{36}$/);
-		await map.getByRole('button', { name: 'Schließen' }).click();
-		await expect(link).toHaveCount(0);
+		await expect(link).toHaveAttribute('href', /^\/de\/offers\/[0-9a-f-]{36}\?from=%2Fde%3Fmap%3D/);
+		await expect(sheet.getByRole('link')).toHaveCount(here.length);
+		// when and where, as on the list's cards
+		const street = here.find((offer) => offer.properties.street)?.properties.street;
+		if (street) await expect(sheet.getByText(street).first()).toBeVisible();
+		await sheet.getByRole('button', { name: 'Schließen' }).click();
+		await expect(sheet).toHaveCount(0);
+		await expect(canvas).toBeFocused();
 	});
 
-	test('a district click opens the district page, which shows its district on the map', async ({
+	test('a tap beside every marker stays on the page; a district page shows its district', async ({
 		page,
 		request
 	}) => {
@@ -367,11 +426,15 @@ test.describe('with JavaScript', () => {
 			.toBe(true);
 		const box = (await canvas.boundingBox())!;
 		await canvas.click({ position: { x: box.width / 2, y: box.height / 2 } });
+		await page.waitForTimeout(500);
+		expect(new URL(page.url()).pathname).toBe('/de');
+		await expect(page.getByRole('dialog')).toHaveCount(0);
 
-		await expect(page).toHaveURL(new RegExp(`/de/districts/${target!.slug}\\?map=`));
-		// the district page opens its map on the district, highlighted
+		// the district's page, reached by its link, opens its map on the district, highlighted
+		await page.goto(`/de/districts/${target!.slug}?map=1`);
 		const districtCanvas = page.getByTestId('offer-map-canvas');
 		await expect(districtCanvas).toBeVisible({ timeout: 30_000 });
+		await districtCanvas.scrollIntoViewIfNeeded();
 		await expect
 			.poll(
 				async () => {
@@ -381,6 +444,31 @@ test.describe('with JavaScript', () => {
 				{ timeout: 30_000 }
 			)
 			.toBe(true);
+	});
+
+	test('“show my position” draws the browser’s position, which goes nowhere', async ({
+		page,
+		context,
+		baseURL
+	}) => {
+		const watched = watch(page, context);
+		await context.grantPermissions(['geolocation']);
+		// a street in Sankt Mang
+		await context.setGeolocation({ latitude: 47.7085, longitude: 10.3289 });
+		await page.goto('/de');
+		await openMap(page, 'Karte anzeigen', 'Karte ausblenden');
+		const locate = page.getByRole('button', { name: 'Meinen Standort zeigen' });
+		await expect(locate).toBeEnabled();
+		await locate.click();
+		await expect(page.locator('.maplibregl-user-location-dot')).toBeVisible({ timeout: 30_000 });
+		await expect
+			.poll(() => mapView(page.url())?.zoom ?? 0, { timeout: 30_000 })
+			.toBeGreaterThan(13);
+		expect(foreign(watched.requests, baseURL!)).toEqual([]);
+		// the position is in no request of ours either
+		expect(watched.requests.filter((url) => /47\.708|10\.328/.test(url.split('?map=')[0]))).toEqual(
+			[]
+		);
 	});
 
 	test('in Arabic the map opens, right to left, with no console error', async ({
@@ -462,7 +550,16 @@ test.describe("the map's endpoints", () => {
 			expect(feature.geometry.type).toBe('Point');
 			expect(feature.properties).toMatchObject({ category: 'language_course', district: slug });
 			expect(Object.keys(feature.properties).sort()).toEqual(
-				['category', 'district', 'district_name', 'id', 'text_locale', 'title'].sort()
+				[
+					'category',
+					'district',
+					'district_name',
+					'id',
+					'street',
+					'text_locale',
+					'title',
+					'when'
+				].sort()
 			);
 		}
 

@@ -6,6 +6,7 @@ describe('the map style', () => {
 		const style = buildStyle(null);
 		expect(Object.values(style.sources).map((source) => source.type)).toEqual([
 			'geojson',
+			'geojson',
 			'geojson'
 		]);
 		expect(style.sources.offers).toMatchObject({ cluster: true, data: '/api/offers.geojson' });
@@ -14,8 +15,14 @@ describe('the map style', () => {
 		expect(JSON.stringify(style)).not.toMatch(/https?:/);
 		const ids = style.layers.map((layer) => layer.id);
 		expect(ids).toEqual(
-			expect.arrayContaining(['district-fill', 'district-label', 'offer-clusters', 'offer-points'])
+			expect.arrayContaining(['district-fill', 'district-label', 'offer-markers', 'offer-hit'])
 		);
+		// offers at one address are one place; a cluster counts the offers of its places
+		expect(style.sources.offers).toMatchObject({
+			clusterProperties: { offers: ['+', ['get', 'count']] }
+		});
+		const hit = style.layers.find((layer) => layer.id === 'offer-hit');
+		expect(hit).toMatchObject({ paint: { 'circle-radius': 22 } });
 	});
 
 	it('adds a PMTiles basemap of our own origin under the districts', () => {

@@ -21,7 +21,14 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import rtlTextPluginUrl from '../../../../node_modules/@mapbox/mapbox-gl-rtl-text/dist/mapbox-gl-rtl-text.js?url';
 import type { DistrictFeatureCollection } from '$lib/types';
 import type { MapView } from './address';
-import { offersGeoJsonPath, type MapFilters, type OfferFeatureProperties } from './geojson';
+import {
+	offersGeoJsonPath,
+	type MapFilters,
+	type OfferFeatureCollection,
+	type OfferFeatureProperties
+} from './geojson';
+import { labelPoints } from './label-points';
+import { groupByPlace, type OfferPlaces } from './offer-groups';
 
 /** MapLibre's own texts (control titles, the canvas's name, gesture hints), translated. */
 export type MapLabels = Record<string, string>;
@@ -40,10 +47,11 @@ export interface OfferMapOptions {
 	describedBy?: string;
 	/** Called after every move, with where the map now looks. */
 	onview(view: MapView): void;
-	/** Called when offers are clicked (several when they share a place). */
-	onselect(offers: OfferFeatureProperties[]): void;
-	/** Called when a district is clicked away from any offer. */
-	ondistrict(slug: string): void;
+	/**
+	 * Called when a marker is tapped: the offers at one place, or those of a cluster (`area`).
+	 * A tap beside every marker does nothing: the map never leaves the page on its own.
+	 */
+	onselect(offers: OfferFeatureProperties[], kind: 'place' | 'area'): void;
 }
 
 export interface OfferMapController {
@@ -57,7 +65,8 @@ export interface OfferMapController {
 
 type Bounds = [number, number, number, number];
 
-const INTERACTIVE = ['offer-clusters', 'offer-points', 'district-fill'];
+/** The invisible layer of 44-px circles a tap hits (style.ts). */
+const HIT_LAYER = 'offer-hit';
 
 let globalsSet = false;
 
@@ -133,19 +142,29 @@ export function boundsOf(
 	return bounds;
 }
 
-/** The style with our paths made absolute (the worker resolves URLs against its own). */
+/** The offers of `path`, one point per place. */
+async function fetchPlaces(path: string): Promise<OfferPlaces> {
+	return groupByPlace(await fetchJson<OfferFeatureCollection>(path));
+}
+
+/**
+ * The style with our data in it and our paths made absolute (the worker resolves URLs against
+ * its own). `offers` null leaves the offers source as it is (the point picker shows none).
+ */
 export function prepareStyle(
 	style: StyleSpecification,
 	districts: DistrictFeatureCollection,
-	offersUrl: string,
+	offers: OfferPlaces | null,
 	district: string | null
 ): { style: StyleSpecification; hasBasemap: boolean } {
 	let hasBasemap = false;
 	for (const [id, source] of Object.entries(style.sources)) {
 		if (id === 'districts' && source.type === 'geojson') {
 			source.data = districts as GeoJSON.FeatureCollection;
-		} else if (id === 'offers' && source.type === 'geojson') {
-			source.data = offersUrl;
+		} else if (id === 'district-labels' && source.type === 'geojson') {
+			source.data = labelPoints(districts) as GeoJSON.FeatureCollection;
+		} else if (id === 'offers' && source.type === 'geojson' && offers) {
+			source.data = offers.places as GeoJSON.FeatureCollection;
 		} else if ('url' in source && source.url?.startsWith('pmtiles:///')) {
 			source.url = `pmtiles://${absolute(source.url.slice('pmtiles://'.length))}`;
 			hasBasemap = true;
@@ -165,12 +184,14 @@ export async function createOfferMap(options: OfferMapOptions): Promise<OfferMap
 	setGlobalsOnce();
 	let offersPath = offersGeoJsonPath(options.filters, options.locale);
 	let district = options.district;
-	const [rawStyle, districts] = await Promise.all([
+	const [rawStyle, districts, initialPlaces] = await Promise.all([
 		fetchJson<StyleSpecification>('/map/style.json'),
 		fetchJson<DistrictFeatureCollection>('/api/districts.geojson'),
+		fetchPlaces(offersPath),
 		loadStylesheet()
 	]);
-	const { style, hasBasemap } = prepareStyle(rawStyle, districts, absolute(offersPath), district);
+	let places = initialPlaces;
+	const { style, hasBasemap } = prepareStyle(rawStyle, districts, places, district);
 	if (hasBasemap) await addPmtilesProtocol();
 
 	const cityBounds = boundsOf(districts, null);
@@ -199,12 +220,22 @@ export async function createOfferMap(options: OfferMapOptions): Promise<OfferMap
 	});
 	map.touchZoomRotate.disableRotation();
 	map.keyboard.disableRotation();
+	const corner = rtl ? 'top-left' : 'top-right';
+	map.addControl(new maplibregl.NavigationControl({ showCompass: false }), corner);
+	// "show my position": the browser's geolocation, drawn here; the position leaves no device
 	map.addControl(
-		new maplibregl.NavigationControl({ showCompass: false }),
-		rtl ? 'top-left' : 'top-right'
+		new maplibregl.GeolocateControl({
+			positionOptions: { enableHighAccuracy: true, timeout: 15_000 },
+			fitBoundsOptions: { maxZoom: 15 },
+			trackUserLocation: false,
+			showAccuracyCircle: true
+		}),
+		corner
 	);
 	const canvas = map.getCanvas();
 	canvas.setAttribute('data-testid', 'offer-map-canvas');
+	// for browser tests and debugging: what is drawn (queryRenderedFeatures)
+	Object.defineProperty(options.container, 'maplibreMap', { value: map, configurable: true });
 	if (options.describedBy) canvas.setAttribute('aria-describedby', options.describedBy);
 
 	map.on('error', (event) => {
@@ -220,46 +251,45 @@ export async function createOfferMap(options: OfferMapOptions): Promise<OfferMap
 	};
 	map.on('moveend', () => options.onview(view()));
 
-	map.on('click', 'offer-clusters', (event: MapLayerMouseEvent) => {
-		const feature = event.features?.[0];
-		if (!feature || feature.geometry.type !== 'Point') return;
-		const center = feature.geometry.coordinates as [number, number];
-		const source = map.getSource<GeoJSONSource>('offers');
-		source
-			?.getClusterExpansionZoom(Number(feature.properties.cluster_id))
-			// at least one step closer, even where the cluster would split a hair further in
-			.then((zoom) =>
-				map.easeTo({
-					center,
-					zoom: Math.max(zoom, map.getZoom() + 1),
-					animate: !prefersReducedMotion()
-				})
-			)
+	// a tap opens what is under it: the offers at a place, or those a cluster stands for
+	map.on('click', HIT_LAYER, (event: MapLayerMouseEvent) => {
+		const feature = nearest(event.features ?? [], event.point);
+		if (!feature) return;
+		const properties = feature.properties;
+		if (!('cluster_id' in properties)) {
+			options.onselect(places.offersAt([String(properties.place)]), 'place');
+			return;
+		}
+		const current = places;
+		map
+			.getSource<GeoJSONSource>('offers')
+			?.getClusterLeaves(Number(properties.cluster_id), Infinity, 0)
+			.then((leaves) => {
+				if (current !== places) return;
+				const keys = leaves.map((leaf) => String(leaf.properties?.place));
+				options.onselect(places.offersAt(keys), 'area');
+			})
 			.catch((error: unknown) => console.error('[map] cluster', error));
 	});
 
-	map.on('click', 'offer-points', (event: MapLayerMouseEvent) => {
-		const seen = new Set<string>();
-		const offers = (event.features ?? [])
-			.map((feature: MapGeoJSONFeature) => feature.properties as OfferFeatureProperties)
-			.filter((offer) => !seen.has(offer.id) && seen.add(offer.id));
-		if (offers.length > 0) options.onselect(offers);
-	});
-
-	map.on('click', 'district-fill', (event: MapLayerMouseEvent) => {
-		const onOffer = map.queryRenderedFeatures(event.point, {
-			layers: ['offer-clusters', 'offer-points']
-		});
-		const slug = event.features?.[0]?.properties.slug;
-		if (onOffer.length === 0 && typeof slug === 'string' && slug !== district) {
-			options.ondistrict(slug);
+	/** Of the markers a tap hit, the one drawn nearest to it. */
+	function nearest(features: MapGeoJSONFeature[], point: maplibregl.Point) {
+		let best: MapGeoJSONFeature | null = null;
+		let bestDistance = Infinity;
+		for (const feature of features) {
+			if (feature.geometry.type !== 'Point') continue;
+			const at = map.project(feature.geometry.coordinates as [number, number]);
+			const distance = at.dist(point);
+			if (distance < bestDistance) {
+				best = feature;
+				bestDistance = distance;
+			}
 		}
-	});
-
-	for (const layer of INTERACTIVE) {
-		map.on('mouseenter', layer, () => (canvas.style.cursor = 'pointer'));
-		map.on('mouseleave', layer, () => (canvas.style.cursor = ''));
+		return best;
 	}
+
+	map.on('mouseenter', HIT_LAYER, () => (canvas.style.cursor = 'pointer'));
+	map.on('mouseleave', HIT_LAYER, () => (canvas.style.cursor = ''));
 
 	// the style is an object already: only WebGL failing stops 'load', and that throws above
 	await new Promise<void>((resolve) => map.once('load', () => resolve()));
@@ -271,9 +301,15 @@ export async function createOfferMap(options: OfferMapOptions): Promise<OfferMap
 			const path = offersGeoJsonPath(filters, locale);
 			if (path === offersPath) return;
 			offersPath = path;
-			map
-				.getSource<GeoJSONSource>('offers')
-				?.setData(absolute(path))
+			fetchPlaces(path)
+				.then((next) => {
+					// a newer list's offers are on their way
+					if (path !== offersPath) return;
+					places = next;
+					return map
+						.getSource<GeoJSONSource>('offers')
+						?.setData(next.places as GeoJSON.FeatureCollection);
+				})
 				.catch((error: unknown) => console.error('[map] offers', error));
 		},
 		setDistrict(slug) {

@@ -68,7 +68,7 @@ export async function createPointMap(options: PointMapOptions): Promise<PointMap
 		loadStylesheet()
 	]);
 	const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
-	const { style, hasBasemap } = prepareStyle(rawStyle, districts, '', null);
+	const { style, hasBasemap } = prepareStyle(rawStyle, districts, null, null);
 	// the picker shows the districts, not the published offers
 	const offers = style.sources.offers;
 	if (offers?.type === 'geojson') offers.data = empty;

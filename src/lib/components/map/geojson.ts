@@ -2,6 +2,7 @@
  * The offers as the map loads them from `/api/offers.geojson`, with the list's filters: the
  * shape the endpoint writes and the map reads.
  */
+import type { CardWhen } from '$lib/schedule/card-when';
 import type { Category } from '$lib/types';
 
 /** Properties of one offer on the map. */
@@ -18,6 +19,10 @@ export interface OfferFeatureProperties {
 	/** District slug, null when the offer lies outside every district. */
 	district: string | null;
 	district_name: string | null;
+	/** The next date and its rule in the requested locale, as the list's cards show it. */
+	when: CardWhen | null;
+	/** The street it takes place in, when known. */
+	street: string | null;
 }
 
 export interface OfferFeatureCollection {

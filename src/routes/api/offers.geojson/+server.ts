@@ -1,16 +1,18 @@
 /**
  * GET /api/offers.geojson: the published offers that have a place, as GeoJSON points with
  * `id`, `title` (in `locale`, else the fallback named by `text_locale`), `category` (the main
- * one), `categories` (all, the main one first), `district` and `district_name`. The filters and
- * the search are the list's (`$lib/schemas/search-query`, docs/api.md) without paging: every
- * matching offer is a point. A bad or unknown parameter is answered with 400 and
- * `{ "error": { "parameter", "message" } }`.
+ * one), `categories` (all, the main one first), `district`, `district_name`, `when` (the next
+ * date and its rule in words, as the list's cards show them; null without a schedule) and
+ * `street`. The filters and the search are the list's (`$lib/schemas/search-query`,
+ * docs/api.md) without paging: every matching offer is a point. A bad or unknown parameter is
+ * answered with 400 and `{ "error": { "parameter", "message" } }`.
  */
 import type { OfferFeatureCollection } from '$lib/components/map/geojson';
 import type { Category } from '$lib/types';
 import { parseSearchParams } from '$lib/schemas/search-query';
 import { API_HEADERS, apiError, orApiError } from '$lib/server/api';
 import { searchAllOffers } from '$lib/server/search';
+import { withCardWhen } from '$lib/server/card-when';
 import type { RequestHandler } from './$types';
 import * as publicReads from '$lib/server/data/public-reads';
 
@@ -41,8 +43,11 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 		});
 	}
 
+	const placed = found.offers.filter(
+		(offer) => offer.longitude !== null && offer.latitude !== null
+	);
 	const collection: OfferFeatureCollection = { type: 'FeatureCollection', features: [] };
-	for (const offer of found.offers) {
+	for (const offer of await withCardWhen(placed, parsed.query.locale)) {
 		if (offer.longitude === null || offer.latitude === null) continue;
 		collection.features.push({
 			type: 'Feature',
@@ -55,7 +60,9 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 				category: offer.category as Category,
 				categories: offer.categories as Category[],
 				district: offer.district_slug,
-				district_name: offer.district_name
+				district_name: offer.district_name,
+				when: offer.when,
+				street: offer.street
 			}
 		});
 	}
