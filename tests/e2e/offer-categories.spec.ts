@@ -33,6 +33,11 @@ test('the counselling filter on /uk lists the recognition counselling, filed und
 	expect(await violations(page)).toEqual([]);
 	// and still under work, its main category
 	expect(await findOnList(page, '/uk?category=work', RECOGNITION_UK)).not.toBeNull();
+	// the calendar feed of counselling has it too, with both categories named
+	const feed = await (
+		await page.request.get('/api/offers.ics?category=counselling&locale=de')
+	).text();
+	expect(feed.replace(/\r\n[ \t]/g, '')).toContain('CATEGORIES:Arbeit und Ausbildung,Beratung');
 });
 
 test.describe('without JavaScript', () => {

@@ -136,6 +136,14 @@ describe('toICS', () => {
 		expect(lines).toContain('LAST-MODIFIED:20261101T120000Z');
 	});
 
+	it('names the event’s categories, escaped, and leaves CATEGORIES out without any', () => {
+		const lines = contentLines(
+			calendar([event({ categories: ['Arbeit und Ausbildung', 'Beratung, Hilfe'] })])
+		);
+		expect(lines).toContain('CATEGORIES:Arbeit und Ausbildung,Beratung\\, Hilfe');
+		expect(contentLines(calendar([event()])).some((l) => l.startsWith('CATEGORIES'))).toBe(false);
+	});
+
 	it('stamps events without a modification time with the time of the feed', () => {
 		expect(value(calendar([event()]), 'DTSTAMP')).toBe('20261121T100000Z');
 	});

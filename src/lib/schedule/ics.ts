@@ -27,6 +27,8 @@ export interface CalendarEvent {
 	description?: string;
 	location?: string;
 	url?: string;
+	/** Names of the event's categories (CATEGORIES), e.g. the offer's categories. */
+	categories?: readonly string[];
 	/** The first occurrence. */
 	start: Date | string;
 	durationMinutes: number;
@@ -347,6 +349,9 @@ function eventLines(event: CalendarEvent, stamp: Date): string[] {
 		if (description) lines.push(property('DESCRIPTION', escapeText(description)));
 		if (event.location) lines.push(property('LOCATION', escapeText(event.location)));
 		if (event.url) lines.push(property('URL', event.url.replace(/[\s"]/g, encodeURIComponent)));
+		if (event.categories?.length) {
+			lines.push(property('CATEGORIES', event.categories.map(escapeText).join(',')));
+		}
 		if (lastModified) lines.push(property('LAST-MODIFIED', formatUtc(lastModified)));
 		return lines;
 	};

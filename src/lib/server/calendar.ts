@@ -21,6 +21,8 @@ export interface CalendarOffer {
 	street: string | null;
 	postal_code: string | null;
 	locality: string | null;
+	/** Slugs of the offer's categories, the main one first (CATEGORIES, in the locale's words). */
+	categories?: readonly string[];
 	/** When the offer last changed, if known (LAST-MODIFIED). */
 	updated_at?: string | null;
 	schedules: Schedule[];
@@ -60,7 +62,8 @@ export function offerEvents(
 	options: CalendarOptions
 ): CalendarEvent[] {
 	const events: CalendarEvent[] = [];
-	const cancelledLabel = createTranslator(options.locale).t('schedule.cancelled');
+	const { t } = createTranslator(options.locale);
+	const cancelledLabel = t('schedule.cancelled');
 	for (const offer of offers) {
 		const url = new URL(localizePath(options.locale, `/offers/${offer.id}`), options.url.origin);
 		for (const schedule of offer.schedules) {
@@ -71,6 +74,7 @@ export function offerEvents(
 				description: offer.summary ? `${offer.summary}\n\n${url.href}` : url.href,
 				location: address(offer),
 				url: url.href,
+				categories: (offer.categories ?? []).map((slug) => t(`category.${slug}`)),
 				start: schedule.starts_at,
 				durationMinutes: schedule.duration_minutes,
 				rrule: schedule.rrule,
