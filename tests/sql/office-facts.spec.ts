@@ -194,6 +194,16 @@ for (const engine of engines) {
 			expect(await read()).toMatchObject({ version: 1, languages: ['de', 'ru', 'tr'] });
 		});
 
+		it('moves data_version() when an office’s facts change, so the public pages follow', async () => {
+			const w = await buildWorld(db());
+			await db().query(`select set_config('portal.data_change_counted', '', true)`);
+			const version = async () =>
+				Number((await db().query<{ v: number }>('select public.data_version() as v'))[0].v);
+			const before = await version();
+			await save(db(), user(w.editor), w.office.id, facts(), 0);
+			expect(await version()).toBe(before + 1);
+		});
+
 		it('names the nearest office with a location for a district that none serves', async () => {
 			const w = await buildWorld(db());
 			// without a location the office cannot be measured against

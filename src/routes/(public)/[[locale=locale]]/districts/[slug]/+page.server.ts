@@ -1,7 +1,9 @@
 import { error } from '@sveltejs/kit';
 import { toLocale } from '$lib/i18n/locales';
 import { parseSearchParams, SEARCH_PARAMETERS } from '$lib/schemas/search-query';
+import { isoWeekday } from '$lib/office';
 import { orHttpError } from '$lib/server/data/errors';
+import * as offices from '$lib/server/data/offices';
 import { withCardWhen } from '$lib/server/card-when';
 import { searchOffers } from '$lib/server/search';
 import { weekOf } from '$lib/server/week';
@@ -34,9 +36,10 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// the same search as the start page's, with the district as its filter
 	const filters = { district: [district.slug] };
 	const { limit, offset } = parsed.query;
-	const [list, week] = await Promise.all([
+	const [list, week, districtOffices] = await Promise.all([
 		orHttpError(searchOffers(locals.supabase, { locale, filters, limit, offset })),
-		orHttpError(weekOf({ locale, filters }))
+		orHttpError(weekOf({ locale, filters })),
+		orHttpError(offices.forDistrict(locals.supabase, district.slug))
 	]);
 	const page = Math.floor(offset / limit) + 1;
 	const pages = Math.max(1, Math.ceil(list.total / limit));
@@ -46,6 +49,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { geometry, bbox: _bbox, ...facts } = district;
 	return {
 		district: facts,
+		// its Stadtteilbüro first (or the nearest), with today's weekday in the city
+		offices: districtOffices,
+		today: isoWeekday(new Date(), week.timeZone),
 		outline: outlineOf(geometry),
 		offers: await withCardWhen(
 			list.hits.map((hit) => hit.offer as OfferSummary),
