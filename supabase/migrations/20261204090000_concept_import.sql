@@ -428,6 +428,25 @@ grant execute on function private.concept_row_problem(jsonb), private.concept_te
 revoke all on function public.import_concept(text, jsonb, boolean) from public, anon, authenticated, service_role;
 grant execute on function public.import_concept(text, jsonb, boolean) to authenticated, service_role;
 
+-- The city office's list of concepts to import into (the embedded Supabase serves RPCs only).
+create function public.city_concepts()
+returns table (slug text, title text, is_current boolean, measure_count integer)
+language sql
+stable
+set search_path = ''
+as $$
+  select c.slug, c.title, c.is_current,
+         (select count(*)::integer from public.measures m
+          join public.goals g on g.id = m.goal_id
+          join public.fields_of_action f on f.id = g.field_of_action_id
+          where f.concept_id = c.id)
+  from public.concepts c
+  order by c.is_current desc, c.created_at desc, c.slug;
+$$;
+comment on function public.city_concepts is 'The concepts of the portal''s cities, the current one first, with their number of measures.';
+revoke all on function public.city_concepts() from public, anon, authenticated, service_role;
+grant execute on function public.city_concepts() to authenticated;
+
 -- The CLI imports as service_role (README "Bring your own city"): it writes the concept tables.
 grant insert, update, delete on table
   public.concepts, public.fields_of_action, public.goals, public.measures,

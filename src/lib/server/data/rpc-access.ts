@@ -82,6 +82,7 @@ export const RPC_ACCESS = {
 		probeError: '22023'
 	},
 	import_offers: { roles: IMPORTERS, probe: { p_city: NO_CITY, p_rows: [] }, probeError: '22023' },
+	city_concepts: { roles: STAFF, probe: {} },
 	import_concept: {
 		roles: IMPORTERS,
 		probe: { p_city: NO_CITY, p_concept: {}, p_dry_run: true },
