@@ -7,9 +7,15 @@
  *
  * Each browser project works on an offer of its own (its title names the project).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 import { DEMO, signInAs, violations } from '../support/staff';
+
+/** The Ukrainian messages. */
+const uk = JSON.parse(
+	readFileSync(new URL('../../messages/uk.json', import.meta.url), 'utf8')
+) as Record<string, string>;
 
 /** The title of the demo's recognition counselling in Ukrainian. */
 const RECOGNITION_UK = /Консультація щодо визнання іноземних кваліфікацій/;
@@ -30,6 +36,14 @@ test('the counselling filter on /uk lists the recognition counselling, filed und
 	const link = await findOnList(page, '/uk?category=counselling', RECOGNITION_UK);
 	expect(link, 'the recognition counselling under counselling').not.toBeNull();
 	await expect(link!).toBeVisible();
+	expect(await violations(page)).toEqual([]);
+	// its page names both categories, the main one first
+	await link!.click();
+	const facts = page.getByRole('definition').filter({ has: page.getByRole('list') });
+	await expect(facts.getByRole('listitem')).toHaveText([
+		uk['category.work'],
+		uk['category.counselling']
+	]);
 	expect(await violations(page)).toEqual([]);
 	// and still under work, its main category
 	expect(await findOnList(page, '/uk?category=work', RECOGNITION_UK)).not.toBeNull();
