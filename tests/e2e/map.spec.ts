@@ -373,6 +373,13 @@ test.describe('with JavaScript', () => {
 		// when and where, as on the list's cards
 		const street = here.find((offer) => offer.properties.street)?.properties.street;
 		if (street) await expect(sheet.getByText(street).first()).toBeVisible();
+		// the open sheet passes axe too
+		const results = await new AxeBuilder({ page })
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+			.analyze();
+		expect(
+			results.violations.map(({ id, nodes }) => ({ id, targets: nodes.map((n) => n.target) }))
+		).toEqual([]);
 		await sheet.getByRole('button', { name: 'Schließen' }).click();
 		await expect(sheet).toHaveCount(0);
 		await expect(canvas).toBeFocused();

@@ -51,7 +51,7 @@ export interface OfferMapOptions {
 	 * Called when a marker is tapped: the offers at one place, or those of a cluster (`area`).
 	 * A tap beside every marker does nothing: the map never leaves the page on its own.
 	 */
-	onselect(offers: OfferFeatureProperties[], kind: 'place' | 'area'): void;
+	onselect(offers: OfferFeatureProperties[], kind: 'place' | 'area', at: [number, number]): void;
 }
 
 export interface OfferMapController {
@@ -60,6 +60,11 @@ export interface OfferMapController {
 	/** Highlights another district and moves to it (no-op when unchanged). */
 	setDistrict(slug: string | null): void;
 	view(): MapView;
+	/** Moves `at` into `visible` (canvas pixels: the part a sheet leaves free) if it is not. */
+	reveal(
+		at: [number, number],
+		visible: { left: number; top: number; right: number; bottom: number }
+	): void;
 	destroy(): void;
 }
 
@@ -256,8 +261,9 @@ export async function createOfferMap(options: OfferMapOptions): Promise<OfferMap
 		const feature = nearest(event.features ?? [], event.point);
 		if (!feature) return;
 		const properties = feature.properties;
+		const at = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
 		if (!('cluster_id' in properties)) {
-			options.onselect(places.offersAt([String(properties.place)]), 'place');
+			options.onselect(places.offersAt([String(properties.place)]), 'place', at);
 			return;
 		}
 		const current = places;
@@ -267,7 +273,7 @@ export async function createOfferMap(options: OfferMapOptions): Promise<OfferMap
 			.then((leaves) => {
 				if (current !== places) return;
 				const keys = leaves.map((leaf) => String(leaf.properties?.place));
-				options.onselect(places.offersAt(keys), 'area');
+				options.onselect(places.offersAt(keys), 'area', at);
 			})
 			.catch((error: unknown) => console.error('[map] cluster', error));
 	});
@@ -322,6 +328,22 @@ export async function createOfferMap(options: OfferMapOptions): Promise<OfferMap
 			}
 		},
 		view,
+		reveal(at, visible) {
+			const point = map.project(at);
+			const margin = 30;
+			if (
+				point.x >= visible.left + margin &&
+				point.x <= visible.right - margin &&
+				point.y >= visible.top + margin &&
+				point.y <= visible.bottom - margin
+			) {
+				return;
+			}
+			const centre = [(visible.left + visible.right) / 2, (visible.top + visible.bottom) / 2];
+			map.panBy([point.x - centre[0], point.y - centre[1]], {
+				animate: !prefersReducedMotion()
+			});
+		},
 		destroy() {
 			map.remove();
 		}
