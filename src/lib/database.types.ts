@@ -1104,6 +1104,15 @@ export type Database = {
 			};
 			applied_migrations: { Args: Record<PropertyKey, never>; Returns: string[] };
 			archive_past_offers: { Args: { p_ended_before?: string }; Returns: number };
+			city_concepts: {
+				Args: Record<PropertyKey, never>;
+				Returns: {
+					is_current: boolean;
+					measure_count: number;
+					slug: string;
+					title: string;
+				}[];
+			};
 			claim_search_outbox: {
 				Args: { p_lease_seconds?: number; p_limit?: number };
 				Returns: {
@@ -1143,6 +1152,10 @@ export type Database = {
 			get_offer: { Args: { p_id: string; p_locale?: string }; Returns: Json };
 			get_offer_for_edit: { Args: { p_offer_id: string }; Returns: Json };
 			get_office_facts: { Args: { p_organisation_id: string }; Returns: Json };
+			import_concept: {
+				Args: { p_city: string; p_concept: Json; p_dry_run?: boolean };
+				Returns: Json;
+			};
 			import_district_population: { Args: { p_city: string; p_rows: Json }; Returns: Json };
 			import_districts: {
 				Args: { p_city: string; p_collection: Json; p_name_property?: string; p_source?: string };
@@ -1186,6 +1199,20 @@ export type Database = {
 					status: Database['public']['Enums']['measure_status'];
 					title: string;
 				}[];
+			};
+			measure_history: {
+				Args: { p_measure_id: string };
+				Returns: {
+					changed_at: string;
+					changed_by_email: string;
+					from_status: Database['public']['Enums']['measure_status'];
+					note: string;
+					to_status: Database['public']['Enums']['measure_status'];
+				}[];
+			};
+			measure_is_late: {
+				Args: { p_ends_on: string; p_status: Database['public']['Enums']['measure_status'] };
+				Returns: boolean;
 			};
 			measure_status_light: {
 				Args: { p_status: Database['public']['Enums']['measure_status'] };
@@ -1263,6 +1290,15 @@ export type Database = {
 				}[];
 			};
 			search_outbox_status: { Args: Record<PropertyKey, never>; Returns: Json };
+			set_measure_status: {
+				Args: {
+					p_expected?: Database['public']['Enums']['measure_status'];
+					p_measure_id: string;
+					p_note: string;
+					p_status: Database['public']['Enums']['measure_status'];
+				};
+				Returns: Json;
+			};
 			set_offers_state: {
 				Args: { p_ids: string[]; p_state: Database['public']['Enums']['publication_state'] };
 				Returns: number;

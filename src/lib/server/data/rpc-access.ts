@@ -83,6 +83,18 @@ export const RPC_ACCESS = {
 	},
 	import_offers: { roles: IMPORTERS, probe: { p_city: NO_CITY, p_rows: [] }, probeError: '22023' },
 	city_concepts: { roles: STAFF, probe: {} },
+	// a measure's status with its justification, and its history: city admins (42501 for
+	// others); an unknown measure is PT404 for everyone
+	set_measure_status: {
+		roles: STAFF,
+		probe: { p_measure_id: NO_OFFER, p_status: 'implemented', p_note: 'probe' },
+		probeError: 'PT404'
+	},
+	measure_history: { roles: STAFF, probe: { p_measure_id: NO_OFFER }, probeError: 'PT404' },
+	measure_is_late: {
+		roles: [...READERS, 'service_role'],
+		probe: { p_status: 'implemented', p_ends_on: null }
+	},
 	import_concept: {
 		roles: IMPORTERS,
 		probe: { p_city: NO_CITY, p_concept: {}, p_dry_run: true },
