@@ -35,6 +35,13 @@ function number(text: string): number {
 const results = (page: Page) => page.getByRole('region', { name: new RegExp(`^\\d+ `) });
 const cards = (page: Page) => results(page).getByRole('article');
 const searchForm = (page: Page) => page.getByRole('form', { name: ar['filter.heading'] });
+/** The filter sheet's button, "إظهار ١٢ عرضًا" in any of its plural forms. */
+const showResults = new RegExp(
+	Object.entries(ar)
+		.filter(([key]) => key.startsWith('filter.show_results_'))
+		.map(([, text]) => `^${text.replace('{{count}}', '[\\d٠-٩]+')}$`)
+		.join('|')
+);
 
 /** The count a facet value shows, e.g. 4 for "Sankt Mang (٤)". */
 async function count(option: Locator): Promise<number> {
@@ -214,12 +221,15 @@ test.describe('without JavaScript', () => {
 		await openFilters(page);
 		await page.getByRole('checkbox', { name: /^Sankt Mang/ }).check();
 		await page.getByRole('checkbox', { name: new RegExp(`^${ar['offer.free']}`) }).check();
-		await form.getByRole('button', { name: ar['filter.submit'], exact: true }).last().click();
+		// the sheet's own button sends the form: "show N offers"
+		await form.getByRole('button', { name: showResults }).click();
 		await expect(page).toHaveURL(/[?&]district=sankt-mang/);
 		await expect(page).toHaveURL(/[?&]free=true/);
 		await expect(page.getByRole('searchbox', { name: ar['search.label'] })).toHaveValue(
 			'Sprachkrus'
 		);
+		// the sent page opens at the results, the sheet closed: opened, it shows what is chosen
+		await openFilters(page);
 		await expect(page.getByRole('checkbox', { name: /^Sankt Mang/ })).toBeChecked();
 		await expectAllIn(page, 'Sankt Mang');
 
