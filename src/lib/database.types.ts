@@ -1113,6 +1113,24 @@ export type Database = {
 					title: string;
 				}[];
 			};
+			city_measure: { Args: { p_measure_id: string }; Returns: Json };
+			city_measures: {
+				Args: { p_concept?: string };
+				Returns: {
+					ends_on: string;
+					field_code: string;
+					field_title: string;
+					goal_code: string;
+					goal_title: string;
+					is_late: boolean;
+					light: string;
+					measure_code: string;
+					measure_id: string;
+					measure_title: string;
+					published_offers: number;
+					status: Database['public']['Enums']['measure_status'];
+				}[];
+			};
 			claim_search_outbox: {
 				Args: { p_lease_seconds?: number; p_limit?: number };
 				Returns: {

@@ -95,3 +95,61 @@ grant execute on function public.set_measure_status(uuid, public.measure_status,
   to authenticated;
 revoke all on function public.measure_history(uuid) from public, anon, authenticated, service_role;
 grant execute on function public.measure_history(uuid) to authenticated;
+
+-- The city office's view of a concept: every measure with its field and goal, status light, the
+-- late flag and how many published offers implement it (the embedded Supabase serves RPCs only).
+create function public.city_measures(p_concept text default null)
+returns table (field_code text, field_title text, goal_code text, goal_title text, measure_id uuid,
+               measure_code text, measure_title text, status public.measure_status, light text,
+               ends_on date, is_late boolean, published_offers integer)
+language sql
+stable
+set search_path = ''
+as $$
+  select f.code, f.title, g.code, g.title, m.id, m.code, m.title, m.status,
+         public.measure_status_light(m.status), m.ends_on, public.measure_is_late(m.status, m.ends_on),
+         (select count(*)::integer from public.offer_measures om
+          join public.offers o on o.id = om.offer_id and o.state = 'published'
+          where om.measure_id = m.id)
+  from public.measures m
+  join public.goals g on g.id = m.goal_id
+  join public.fields_of_action f on f.id = g.field_of_action_id
+  join public.concepts k on k.id = f.concept_id
+  where case when p_concept is null then k.is_current else k.slug = p_concept end
+  order by f.position, g.position, m.position;
+$$;
+comment on function public.city_measures is 'The measures of a concept (default: the current one) with status light, late flag and number of published offers, in the concept''s order.';
+
+-- One measure with every column of the implementation table, its indicators and its offers.
+create function public.city_measure(p_measure_id uuid) returns jsonb
+language sql
+stable
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'id', m.id, 'code', m.code, 'title', m.title, 'description', m.description,
+    'target_group', m.target_group, 'responsible', m.responsible, 'actors', m.actors,
+    'resources_needed', m.resources_needed, 'starts_on', m.starts_on, 'ends_on', m.ends_on,
+    'status', m.status, 'light', public.measure_status_light(m.status),
+    'is_late', public.measure_is_late(m.status, m.ends_on), 'status_changed_at', m.status_changed_at,
+    'goal', jsonb_build_object('code', g.code, 'title', g.title, 'indicator', g.indicator),
+    'field', jsonb_build_object('code', f.code, 'title', f.title),
+    'concept', jsonb_build_object('slug', k.slug, 'title', k.title, 'level_names', k.level_names),
+    'indicators', coalesce((select jsonb_agg(jsonb_build_object('description', i.description,
+        'target_value', i.target_value, 'target_unit', i.target_unit) order by i.position)
+      from public.measure_indicators i where i.measure_id = m.id), '[]'),
+    'offers', coalesce((select jsonb_agg(jsonb_build_object('id', o.id, 'state', o.state,
+        'title', coalesce(t.title, '')) order by t.title)
+      from public.offer_measures om join public.offers o on o.id = om.offer_id
+      left join public.offer_translations t on t.offer_id = o.id and t.locale = o.original_locale
+      where om.measure_id = m.id), '[]'))
+  from public.measures m
+  join public.goals g on g.id = m.goal_id
+  join public.fields_of_action f on f.id = g.field_of_action_id
+  join public.concepts k on k.id = f.concept_id
+  where m.id = p_measure_id;
+$$;
+comment on function public.city_measure is 'A measure with every column of the implementation table, its goal, field and concept, indicators and the offers linked to it; null when there is none.';
+
+revoke all on function public.city_measures(text), public.city_measure(uuid) from public, anon, authenticated, service_role;
+grant execute on function public.city_measures(text), public.city_measure(uuid) to authenticated;

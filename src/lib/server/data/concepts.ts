@@ -16,3 +16,76 @@ export async function list(supabase: Supabase): Promise<ConceptChoice[]> {
 	if (error) throw fromPostgrestError('city_concepts', error);
 	return data;
 }
+
+type Functions = Database['public']['Functions'];
+export type CityMeasureRow = Functions['city_measures']['Returns'][number];
+export type MeasureStatus = Database['public']['Enums']['measure_status'];
+export type StatusChange = Functions['measure_history']['Returns'][number];
+
+/** One measure with every column of the implementation table, its indicators and offers. */
+export interface CityMeasure {
+	id: string;
+	code: string;
+	title: string;
+	description: string | null;
+	target_group: string | null;
+	responsible: string | null;
+	actors: string | null;
+	resources_needed: string | null;
+	starts_on: string | null;
+	ends_on: string | null;
+	status: MeasureStatus | null;
+	light: string | null;
+	is_late: boolean;
+	status_changed_at: string | null;
+	goal: { code: string; title: string; indicator: string | null };
+	field: { code: string; title: string };
+	concept: { slug: string; title: string; level_names: Record<string, string> };
+	indicators: Array<{
+		description: string;
+		target_value: number | null;
+		target_unit: string | null;
+	}>;
+	offers: Array<{ id: string; state: string; title: string }>;
+}
+
+/** The measures of a concept (default: the current one), in the concept's order. */
+export async function measures(supabase: Supabase, concept?: string): Promise<CityMeasureRow[]> {
+	const { data, error } = await supabase.rpc(
+		'city_measures',
+		concept ? { p_concept: concept } : {}
+	);
+	if (error) throw fromPostgrestError('city_measures', error);
+	return data;
+}
+
+/** One measure, or null. */
+export async function measure(supabase: Supabase, id: string): Promise<CityMeasure | null> {
+	const { data, error } = await supabase.rpc('city_measure', { p_measure_id: id });
+	if (error) throw fromPostgrestError('city_measure', error);
+	return data as unknown as CityMeasure | null;
+}
+
+/** A measure's status changes, newest first, with who made them. */
+export async function history(supabase: Supabase, id: string): Promise<StatusChange[]> {
+	const { data, error } = await supabase.rpc('measure_history', { p_measure_id: id });
+	if (error) throw fromPostgrestError('measure_history', error);
+	return data;
+}
+
+/**
+ * Changes a measure's status with its justification; `expected` is the status the person saw
+ * (a change made meanwhile is a DataError `error.conflict`).
+ */
+export async function setStatus(
+	supabase: Supabase,
+	change: { id: string; status: MeasureStatus; note: string; expected: MeasureStatus | null }
+): Promise<void> {
+	const { error } = await supabase.rpc('set_measure_status', {
+		p_measure_id: change.id,
+		p_status: change.status,
+		p_note: change.note,
+		...(change.expected ? { p_expected: change.expected } : {})
+	});
+	if (error) throw fromPostgrestError('set_measure_status', error);
+}

@@ -91,6 +91,9 @@ export const RPC_ACCESS = {
 		probeError: 'PT404'
 	},
 	measure_history: { roles: STAFF, probe: { p_measure_id: NO_OFFER }, probeError: 'PT404' },
+	// the city office's concept pages
+	city_measures: { roles: STAFF, probe: {} },
+	city_measure: { roles: STAFF, probe: { p_measure_id: NO_OFFER } },
 	measure_is_late: {
 		roles: [...READERS, 'service_role'],
 		probe: { p_status: 'implemented', p_ends_on: null }

@@ -1,0 +1,49 @@
+/**
+ * The integration office keeps its concept's status, against `node build`: the measures with
+ * their lights, late flags and offers; one measure's status changed with a justification, which
+ * the history shows with who and why; a change without a justification refused at its field;
+ * axe clean. Each browser project changes its own measure.
+ */
+import { expect, test } from '@playwright/test';
+import { DEMO, signInAs, violations } from '../support/staff';
+
+test.use({ locale: 'de-DE' });
+
+test('a status change with its justification lands in the measure’s history', async ({
+	page
+}, testInfo) => {
+	const code = testInfo.project.name === 'phone' ? '6.8.2' : '6.8.3';
+	await signInAs(page, DEMO.cityAdmin);
+	await page.goto('/city');
+	await page.getByRole('link', { name: 'Maßnahmen und Stand der Umsetzung' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Maßnahmen des Konzepts');
+	await expect(page.getByRole('heading', { level: 2 })).toHaveCount(6);
+	expect(await violations(page)).toEqual([]);
+
+	await page.getByRole('link', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(code);
+
+	// without a justification: refused at the field, nothing saved
+	await page.getByLabel('Neuer Stand').selectOption({ label: 'In Umsetzung (Mitte)' });
+	await page.getByRole('button', { name: 'Stand speichern' }).click();
+	await expect(
+		page.getByText('Bitte begründen Sie die Änderung in ein paar Worten.')
+	).toBeVisible();
+
+	await page
+		.getByLabel('Begründung')
+		.fill(`Zwei von vier Kursen laufen (${testInfo.project.name})`);
+	await page.getByRole('button', { name: 'Stand speichern' }).click();
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: 'Gespeichert. Die Änderung steht in der Geschichte.' })
+	).toBeVisible();
+	const history = page.getByRole('region', { name: 'Geschichte des Stands' });
+	await expect(history.getByRole('listitem').first()).toContainText('In Umsetzung (Mitte)');
+	await expect(history.getByRole('listitem').first()).toContainText(
+		`Zwei von vier Kursen laufen (${testInfo.project.name})`
+	);
+	await expect(history.getByRole('listitem').first()).toContainText(DEMO.cityAdmin);
+	expect(await violations(page)).toEqual([]);
+});
