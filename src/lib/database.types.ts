@@ -1113,6 +1113,7 @@ export type Database = {
 					title: string;
 				}[];
 			};
+			city_coverage: { Args: { p_concept?: string; p_target_group?: string }; Returns: Json };
 			city_measure: { Args: { p_measure_id: string }; Returns: Json };
 			city_measures: {
 				Args: { p_concept?: string };

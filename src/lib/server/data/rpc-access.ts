@@ -91,8 +91,9 @@ export const RPC_ACCESS = {
 		probeError: 'PT404'
 	},
 	measure_history: { roles: STAFF, probe: { p_measure_id: NO_OFFER }, probeError: 'PT404' },
-	// the city office's concept pages
+	// the city office's concept pages and coverage
 	city_measures: { roles: STAFF, probe: {} },
+	city_coverage: { roles: IMPORTERS, probe: {} },
 	city_measure: { roles: STAFF, probe: { p_measure_id: NO_OFFER } },
 	measure_is_late: {
 		roles: [...READERS, 'service_role'],
