@@ -35,7 +35,7 @@ describe.each(engines)('city coverage on $name', (engine) => {
 	it('counts offers per district and field and per category, and lists the gaps', async () => {
 		const city = await createCity(db());
 		const admin: Actor = { role: 'authenticated', userId: await createCityAdmin(db()) };
-		const west = await createDistrict(db(), city.id, {
+		await createDistrict(db(), city.id, {
 			slug: 'west',
 			name: 'West',
 			ring: box(10.3, 47.7, 10.35, 47.8),

@@ -198,9 +198,17 @@ describe.each(engines)('concept import on $name', (engine) => {
 			 from public.measures m where m.code = '1.1.1'`,
 			[offer.id]
 		);
-		expect(kept).toEqual({ id, status: 'in_progress_end', position: 1, links: 1, note: 'Import: kik.xlsx' });
+		expect(kept).toEqual({
+			id,
+			status: 'in_progress_end',
+			position: 1,
+			links: 1,
+			note: 'Import: kik.xlsx'
+		});
 		// the left-out measure is kept, behind the file's own
-		expect(await measures(db())).toContainEqual(expect.objectContaining({ code: '1.1.2', position: 2 }));
+		expect(await measures(db())).toContainEqual(
+			expect.objectContaining({ code: '1.1.2', position: 2 })
+		);
 	});
 
 	it('moves what the file leaves out behind the file’s own when positions would collide', async () => {
@@ -254,7 +262,10 @@ describe.each(engines)('concept import on $name', (engine) => {
 		expect(error?.code).toBe('22023');
 		expect(parseProblems(error?.detail)).toEqual([
 			{ row: 2, reason: 'column status: "gelb" is not a status' },
-			{ row: 4, reason: 'columns starts_on and ends_on: the end 2024-01-01 is before the start 2025-01-01' },
+			{
+				row: 4,
+				reason: 'columns starts_on and ends_on: the end 2024-01-01 is before the start 2025-01-01'
+			},
 			{ row: 5, reason: 'column field: 2 is called "Arbeit und Ausbildung" in row 4' },
 			{ row: 6, reason: 'column measure: no code' }
 		]);
