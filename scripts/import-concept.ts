@@ -14,7 +14,8 @@ const usage = `Usage: npm run import:concept -- --city <slug> [--concept <slug> 
 
 Imports the fields of action, goals and measures of an integration concept from the city's own
 implementation table: an Excel workbook (.xlsx, its first sheet) or CSV (delimited by ; or ,,
-UTF-8 with or without BOM). The header row (it may have a title row above it) names the columns
+UTF-8 with or without BOM). The header row (in a workbook it may have a title row above it; in CSV it is the first line)
+names the columns
 with the table's German headings:
 
   Handlungsfeld (or Themenfeld), Ziel, Indikator (zu entwickeln), Maßnahme (or

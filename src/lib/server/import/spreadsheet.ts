@@ -1,7 +1,8 @@
 /**
  * A table from a spreadsheet file as cities keep them: XLSX (the first sheet, read with exceljs)
  * or CSV (`;` or `,`, UTF-8 with or without byte order mark, read by ./csv.ts). The header is the
- * first row among the first ten that `isHeader` accepts, so a title row above the table is fine.
+ * first row among the first ten that `isHeader` accepts, so a title row above the table is fine
+ * in a workbook; in CSV the header is the first line (./csv.ts reads it so).
  * Each row carries its number as the spreadsheet shows it; empty rows are left out. Cells are
  * text, trimmed, or a Date where the sheet holds a date.
  */
