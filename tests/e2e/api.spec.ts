@@ -366,9 +366,10 @@ for (const javaScriptEnabled of [true, false]) {
 			);
 			const entries = page.getByRole('main').getByRole('listitem');
 			expect(await entries.count()).toBeGreaterThan(0);
+			// the entry's link carries the week as the list to return to
 			await expect(entries.first().getByRole('link')).toHaveAttribute(
 				'href',
-				/^\/de\/offers\/[0-9a-f-]{36}$/
+				/^\/de\/offers\/[0-9a-f-]{36}\?from=%2Fde%2Fweek$/
 			);
 			await expect(entries.first()).toContainText(/\d{1,2}:\d{2}/);
 

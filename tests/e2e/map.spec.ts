@@ -558,6 +558,7 @@ test.describe("the map's endpoints", () => {
 			expect(feature.properties).toMatchObject({ category: 'language_course', district: slug });
 			expect(Object.keys(feature.properties).sort()).toEqual(
 				[
+					'categories',
 					'category',
 					'district',
 					'district_name',

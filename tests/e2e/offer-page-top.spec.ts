@@ -156,7 +156,10 @@ for (const javaScriptEnabled of [true, false]) {
 		await expect(page).toHaveURL(
 			new RegExp(`/de\\?category=language_course&free=true#offer-${id}$`)
 		);
-		await expect(page.getByRole('checkbox', { name: /^Sprachkurs/ }).first()).toBeChecked();
+		// on a phone the filters wait in their closed sheet
+		await expect(
+			page.getByRole('checkbox', { name: /^Sprachkurs/, includeHidden: true }).first()
+		).toBeChecked();
 		// the card the reader opened is in view
 		await expect(page.locator(`#offer-${id}`)).toBeInViewport();
 		await context.close();
