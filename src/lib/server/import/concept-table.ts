@@ -15,6 +15,8 @@
  *   Kurs"). Cross-cutting themes: separated by `,` `;` or lines.
  * Anything that cannot be read is handed on as written, and the database names the row.
  */
+// relative, not $lib: the import command runs this file under tsx
+import { fold as foldLetters } from '../../staff/measure-choices';
 import type { SheetCell, SheetRow } from './spreadsheet';
 
 /** The import's columns, as import_concept names them. */
@@ -58,13 +60,10 @@ const HEADINGS: Array<{ column: ConceptColumn; names: string[]; starts?: string[
 	{ column: 'themes', names: ['querschnittsthema', 'querschnittsthemen'] }
 ];
 
-/** Lowercase, without accents, ß → ss, parenthesised additions and punctuation. */
+/** Folded as the measure filter folds (lower case, no accents, ß → ss), without parenthesised
+ * additions and punctuation. */
 export function fold(text: string): string {
-	return text
-		.toLowerCase()
-		.replace(/ß/g, 'ss')
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
+	return foldLetters(text)
 		.replace(/\([^)]*\)/g, ' ')
 		.replace(/[*:?.!_/]/g, ' ')
 		.replace(/\s+/g, ' ')
