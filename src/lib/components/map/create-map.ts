@@ -154,12 +154,12 @@ async function fetchPlaces(path: string): Promise<OfferPlaces> {
 
 /**
  * The style with our data in it and our paths made absolute (the worker resolves URLs against
- * its own). `offers` null leaves the offers source as it is (the point picker shows none).
+ * its own). `offers` fills the offers source (the point picker gives an empty collection).
  */
 export function prepareStyle(
 	style: StyleSpecification,
 	districts: DistrictFeatureCollection,
-	offers: OfferPlaces | null,
+	offers: GeoJSON.FeatureCollection,
 	district: string | null
 ): { style: StyleSpecification; hasBasemap: boolean } {
 	let hasBasemap = false;
@@ -168,8 +168,8 @@ export function prepareStyle(
 			source.data = districts as GeoJSON.FeatureCollection;
 		} else if (id === 'district-labels' && source.type === 'geojson') {
 			source.data = labelPoints(districts) as GeoJSON.FeatureCollection;
-		} else if (id === 'offers' && source.type === 'geojson' && offers) {
-			source.data = offers.places as GeoJSON.FeatureCollection;
+		} else if (id === 'offers' && source.type === 'geojson') {
+			source.data = offers;
 		} else if ('url' in source && source.url?.startsWith('pmtiles:///')) {
 			source.url = `pmtiles://${absolute(source.url.slice('pmtiles://'.length))}`;
 			hasBasemap = true;
@@ -196,7 +196,12 @@ export async function createOfferMap(options: OfferMapOptions): Promise<OfferMap
 		loadStylesheet()
 	]);
 	let places = initialPlaces;
-	const { style, hasBasemap } = prepareStyle(rawStyle, districts, places, district);
+	const { style, hasBasemap } = prepareStyle(
+		rawStyle,
+		districts,
+		places.places as GeoJSON.FeatureCollection,
+		district
+	);
 	if (hasBasemap) await addPmtilesProtocol();
 
 	const cityBounds = boundsOf(districts, null);

@@ -67,11 +67,9 @@ export async function createPointMap(options: PointMapOptions): Promise<PointMap
 		fetchJson<DistrictFeatureCollection>('/api/districts.geojson'),
 		loadStylesheet()
 	]);
-	const empty: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
-	const { style, hasBasemap } = prepareStyle(rawStyle, districts, null, null);
 	// the picker shows the districts, not the published offers
-	const offers = style.sources.offers;
-	if (offers?.type === 'geojson') offers.data = empty;
+	const noOffers: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+	const { style, hasBasemap } = prepareStyle(rawStyle, districts, noOffers, null);
 	if (hasBasemap) await addPmtilesProtocol();
 
 	const cityBounds = boundsOf(districts, null);

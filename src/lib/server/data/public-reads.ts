@@ -58,12 +58,13 @@ export const offer = (id: string, locale: string) =>
 export async function schedulesOf(ids: readonly string[]): Promise<Map<string, OfferSchedules>> {
 	const unique = [...new Set(ids)];
 	const absent = unique.filter((id) => !offerSchedules.has(id));
+	const isAbsent = new Set(absent);
 	let batch: Promise<Map<string, OfferSchedules>> | undefined;
 	const read = (ids: string[]) => anonymousSupabase().then((client) => ofOffers(client, ids));
 	const load = async (id: string) => {
 		// one call for all that were missing (made before the first await, so that every
 		// loader shares it); an id evicted since the filter above is read on its own
-		const rows = absent.includes(id) ? (batch ??= read(absent)) : read([id]);
+		const rows = isAbsent.has(id) ? (batch ??= read(absent)) : read([id]);
 		return (await rows).get(id) ?? null;
 	};
 	const rows = await Promise.all(unique.map((id) => offerSchedules.get(id, () => load(id))));

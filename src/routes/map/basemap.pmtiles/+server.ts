@@ -11,6 +11,4 @@ const TYPE = 'application/vnd.pmtiles';
 
 export const GET: RequestHandler = ({ request }) =>
 	serveFile(env.MAP_BASEMAP_PMTILES?.trim(), request, TYPE);
-
-export const HEAD: RequestHandler = ({ request }) =>
-	serveFile(env.MAP_BASEMAP_PMTILES?.trim(), request, TYPE);
+// HEAD: SvelteKit answers it with GET, and serveFile sends no body for it
