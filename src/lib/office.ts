@@ -8,6 +8,7 @@
  */
 import { isLocale } from '$lib/i18n/locales';
 import { languageName } from '$lib/i18n/translate';
+import { textFallbacks } from '$lib/language-first';
 
 /** One opening period on a weekday. */
 export interface OpeningHour {
@@ -74,15 +75,15 @@ export function localeText(
 	locale: string
 ): { text: string; locale: string } | null {
 	if (!texts) return null;
-	const order = [locale, ...(locale === 'de-simple' ? ['de'] : []), 'en', 'de'];
-	const found = order.find((code) => texts[code]?.trim()) ?? Object.keys(texts).find(isLocale);
+	const found =
+		textFallbacks(locale).find((code) => texts[code]?.trim()) ?? Object.keys(texts).find(isLocale);
 	return found && texts[found]?.trim() ? { text: texts[found], locale: found } : null;
 }
 
 /** Monday to Sunday, each with its opening periods by time (none: closed). */
 export function weekRows(
 	hours: readonly OpeningHour[]
-): { weekday: number; hours: OpeningHour[] }[] {
+): { weekday: (typeof WEEKDAYS)[number]; hours: OpeningHour[] }[] {
 	return WEEKDAYS.map((weekday) => ({
 		weekday,
 		hours: hours

@@ -6,7 +6,13 @@
  * object of it, keeping texts in other locales as they were.
  */
 import * as z from 'zod';
-import { WEEKDAYS, type OfficeFactsInput, type OfficeForEdit, type OpeningHour } from '$lib/office';
+import {
+	WEEKDAYS,
+	weekRows,
+	type OfficeFactsInput,
+	type OfficeForEdit,
+	type OpeningHour
+} from '$lib/office';
 
 /** Periods per weekday the form offers. */
 export const SLOTS = [1, 2] as const;
@@ -133,10 +139,7 @@ export function toFormValues(office: OfficeForEdit): OfficeFactsForm {
 		latitude: office.latitude === null ? '' : String(office.latitude),
 		longitude: office.longitude === null ? '' : String(office.longitude)
 	};
-	for (const weekday of WEEKDAYS) {
-		const day = office.opening_hours
-			.filter((hour) => hour.weekday === weekday)
-			.sort((a, b) => a.opens.localeCompare(b.opens));
+	for (const { weekday, hours: day } of weekRows(office.opening_hours)) {
 		for (const slot of SLOTS) {
 			values[hourField(weekday, 'opens', slot)] = day[slot - 1]?.opens ?? '';
 			values[hourField(weekday, 'closes', slot)] = day[slot - 1]?.closes ?? '';

@@ -56,16 +56,16 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 	const result = await orHttpError(searchOffers(locals.supabase, query));
 
+	const pages = Math.max(1, Math.ceil(result.total / query.limit));
+	const page = Math.floor(query.offset / query.limit) + 1;
+	if (page > pages) error(404, { message: 'error.not_found', key: 'error.not_found' });
+
 	// a search that found nothing: what else to try, and whom to ask
 	const searched = Boolean(query.q) || Object.keys(filters).length > 0;
 	const emptyHelp =
 		result.total === 0 && searched
 			? await orHttpError(emptyResultsHelp(locals.supabase, query))
 			: null;
-
-	const pages = Math.max(1, Math.ceil(result.total / query.limit));
-	const page = Math.floor(query.offset / query.limit) + 1;
-	if (page > pages) error(404, { message: 'error.not_found', key: 'error.not_found' });
 
 	const facets: Partial<FacetCounts> = result.facets ?? {};
 	const groups: ListFacetGroup[] = [
