@@ -132,8 +132,9 @@ let failed = false;
 let browser: Browser | undefined;
 try {
 	const html = await server.page('/de');
-	const district = /href="(\/de\/districts\/[^"?#]+)"/.exec(html)?.[1];
-	const offer = /href="(\/de\/offers\/[^"?#]+)"/.exec(html)?.[1];
+	// cards link with `?from=` (the way back to the list): the path alone is the route measured
+	const district = /href="(\/de\/districts\/[^"?#]+)/.exec(html)?.[1];
+	const offer = /href="(\/de\/offers\/[^"?#]+)/.exec(html)?.[1];
 	if (!district || !offer) throw new Error('the start page links to no district or no offer');
 
 	const routes = [
