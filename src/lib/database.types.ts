@@ -1114,6 +1114,24 @@ export type Database = {
 				}[];
 			};
 			city_coverage: { Args: { p_concept?: string; p_target_group?: string }; Returns: Json };
+			city_coverage_offers: {
+				Args: {
+					p_category?: string;
+					p_concept?: string;
+					p_district?: string;
+					p_field?: string;
+					p_gap?: string;
+					p_target_group?: string;
+				};
+				Returns: {
+					categories: string[];
+					district: string;
+					id: string;
+					organisation: string;
+					title: string;
+					title_locale: string;
+				}[];
+			};
 			city_measure: { Args: { p_measure_id: string }; Returns: Json };
 			city_measures: {
 				Args: { p_concept?: string };

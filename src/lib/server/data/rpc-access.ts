@@ -94,6 +94,8 @@ export const RPC_ACCESS = {
 	// the city office's concept pages and coverage
 	city_measures: { roles: STAFF, probe: {} },
 	city_coverage: { roles: IMPORTERS, probe: {} },
+	// the offers behind one number of city_coverage; the probe lists those without a place
+	city_coverage_offers: { roles: IMPORTERS, probe: { p_gap: 'without_point' } },
 	city_measure: { roles: STAFF, probe: { p_measure_id: NO_OFFER } },
 	measure_is_late: {
 		roles: [...READERS, 'service_role'],
