@@ -17,7 +17,7 @@
 -- * Organisations carry names of the kind the KIK lists, with fake contact data
 --   (example.org, 0831 000 00xx). Offers, schedules and translations are invented; no person
 --   is named.
--- * Demo sign-in (password "demo-passwort"): integrationsamt@demo.example.org, stadtteilbuero-sankt-mang@demo.example.org, vhs@demo.example.org.
+-- * Demo sign-in (password "demo-passwort"): integrationsamt@demo.example.org, stadtteilbuero-sankt-mang@demo.example.org, stadtrat@demo.example.org, vhs@demo.example.org.
 --
 -- Apply once to a freshly migrated database, as a superuser, in one transaction
 -- (psql --single-transaction, or PGlite exec). The file opens no transaction of its own.
@@ -318,6 +318,7 @@ insert into public.office_facts (organisation_id, opening_hours, hours_note, lan
 insert into auth.users (id, instance_id, aud, role, email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data, created_at, updated_at, confirmation_token, recovery_token, email_change_token_new, email_change) values
   ('41aaf723-0e49-5071-996f-a21ae93581f4', '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', 'integrationsamt@demo.example.org', extensions.crypt('demo-passwort', extensions.gen_salt('bf')), now(), '{"provider":"email","providers":["email"]}'::jsonb, '{}'::jsonb, now(), now(), '', '', '', ''),
   ('1e068852-23b9-5c17-a3d7-31bfca900021', '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', 'stadtteilbuero-sankt-mang@demo.example.org', extensions.crypt('demo-passwort', extensions.gen_salt('bf')), now(), '{"provider":"email","providers":["email"]}'::jsonb, '{}'::jsonb, now(), now(), '', '', '', ''),
+  ('fbd361b3-81f0-5adb-894e-c2f856a3dcfc', '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', 'stadtrat@demo.example.org', extensions.crypt('demo-passwort', extensions.gen_salt('bf')), now(), '{"provider":"email","providers":["email"]}'::jsonb, '{}'::jsonb, now(), now(), '', '', '', ''),
   ('6a0fd06c-13c2-5f8b-9d51-2246513e0d65', '00000000-0000-0000-0000-000000000000', 'authenticated', 'authenticated', 'vhs@demo.example.org', extensions.crypt('demo-passwort', extensions.gen_salt('bf')), now(), '{"provider":"email","providers":["email"]}'::jsonb, '{}'::jsonb, now(), now(), '', '', '', '');
 
 -- GoTrue signs in through auth.identities too; the embedded Supabase has no such table.
@@ -331,7 +332,7 @@ begin
              jsonb_build_object('sub', u.id::text, 'email', u.email, 'email_verified', true),
              'email', now(), now(), now()
       from auth.users u
-      where u.id in ('41aaf723-0e49-5071-996f-a21ae93581f4', '1e068852-23b9-5c17-a3d7-31bfca900021', '6a0fd06c-13c2-5f8b-9d51-2246513e0d65');
+      where u.id in ('41aaf723-0e49-5071-996f-a21ae93581f4', '1e068852-23b9-5c17-a3d7-31bfca900021', 'fbd361b3-81f0-5adb-894e-c2f856a3dcfc', '6a0fd06c-13c2-5f8b-9d51-2246513e0d65');
     else
       -- GoTrue before provider_id: the identity's id is the user's id
       insert into auth.identities (id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
@@ -339,7 +340,7 @@ begin
              jsonb_build_object('sub', u.id::text, 'email', u.email),
              'email', now(), now(), now()
       from auth.users u
-      where u.id in ('41aaf723-0e49-5071-996f-a21ae93581f4', '1e068852-23b9-5c17-a3d7-31bfca900021', '6a0fd06c-13c2-5f8b-9d51-2246513e0d65');
+      where u.id in ('41aaf723-0e49-5071-996f-a21ae93581f4', '1e068852-23b9-5c17-a3d7-31bfca900021', 'fbd361b3-81f0-5adb-894e-c2f856a3dcfc', '6a0fd06c-13c2-5f8b-9d51-2246513e0d65');
     end if;
   end if;
 end
@@ -347,6 +348,9 @@ $$;
 
 insert into public.city_admins (user_id) values
   ('41aaf723-0e49-5071-996f-a21ae93581f4');
+
+insert into public.city_observers (user_id) values
+  ('fbd361b3-81f0-5adb-894e-c2f856a3dcfc');
 
 insert into public.memberships (organisation_id, user_id, role) values
   ('5398d210-4ce9-593d-b628-9b13f414557b', '41aaf723-0e49-5071-996f-a21ae93581f4', 'admin'),

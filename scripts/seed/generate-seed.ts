@@ -284,6 +284,9 @@ const authUserRows = USERS.map((u) => ({
 	email_change: ''
 }));
 const cityAdminRows = USERS.filter((u) => u.cityAdmin).map((u) => ({ user_id: userId(u.key) }));
+const cityObserverRows = USERS.filter((u) => u.cityObserver).map((u) => ({
+	user_id: userId(u.key)
+}));
 const membershipRows = USERS.flatMap((u) =>
 	u.memberships.map((m) => {
 		organisationBySlug(m.organisation); // fails on an unknown organisation
@@ -624,6 +627,8 @@ const sql = [
 	authIdentities,
 	'\n',
 	insert('public.city_admins', cityAdminRows),
+	'\n',
+	insert('public.city_observers', cityObserverRows),
 	'\n',
 	insert('public.memberships', membershipRows),
 	section('Offers; district_id is assigned by the database from the location'),

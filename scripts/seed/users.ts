@@ -8,6 +8,8 @@ export interface DemoUser {
 	email: string;
 	/** Administers the whole city (the integration office). */
 	cityAdmin?: boolean;
+	/** Reads the city office's pages and changes nothing (a council member). */
+	cityObserver?: boolean;
 	memberships: { organisation: string; role: 'admin' | 'editor' }[];
 }
 
@@ -22,6 +24,12 @@ export const USERS: DemoUser[] = [
 		key: 'stadtteilbuero-sankt-mang',
 		email: 'stadtteilbuero-sankt-mang@demo.example.org',
 		memberships: [{ organisation: 'stadtteilbuero-sankt-mang', role: 'editor' }]
+	},
+	{
+		key: 'stadtrat',
+		email: 'stadtrat@demo.example.org',
+		cityObserver: true,
+		memberships: []
 	},
 	{
 		key: 'vhs',

@@ -59,29 +59,59 @@ export type Database = {
 			cities: {
 				Row: {
 					created_at: string;
+					default_locale: string;
 					id: string;
 					is_demo: boolean;
 					name: string;
 					slug: string;
+					time_zone: string;
 				};
 				ComputedFields: never;
 				Insert: {
 					created_at?: string;
+					default_locale?: string;
 					id?: string;
 					is_demo?: boolean;
 					name: string;
 					slug: string;
+					time_zone?: string;
 				};
 				Update: {
 					created_at?: string;
+					default_locale?: string;
 					id?: string;
 					is_demo?: boolean;
 					name?: string;
 					slug?: string;
+					time_zone?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'cities_default_locale_fkey';
+						columns: ['default_locale'];
+						isOneToOne: false;
+						referencedRelation: 'locales';
+						referencedColumns: ['code'];
+					}
+				];
+			};
+			city_admins: {
+				Row: {
+					created_at: string;
+					user_id: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					created_at?: string;
+					user_id: string;
+				};
+				Update: {
+					created_at?: string;
+					user_id?: string;
 				};
 				Relationships: [];
 			};
-			city_admins: {
+			city_observers: {
 				Row: {
 					created_at: string;
 					user_id: string;
@@ -1159,6 +1189,10 @@ export type Database = {
 			};
 			complete_search_outbox: { Args: { p_outbox_ids: number[] }; Returns: number };
 			confirm_offers_current: { Args: { p_ids: string[] }; Returns: number };
+			create_city: {
+				Args: { p_default_locale?: string; p_name: string; p_slug: string; p_time_zone?: string };
+				Returns: Json;
+			};
 			data_version: { Args: Record<PropertyKey, never>; Returns: number };
 			district_offices: { Args: { p_slug: string }; Returns: Json };
 			districts_geojson: { Args: Record<PropertyKey, never>; Returns: Json };
@@ -1199,6 +1233,7 @@ export type Database = {
 				Returns: Json;
 			};
 			import_offers: { Args: { p_city: string; p_rows: Json }; Returns: Json };
+			import_organisations: { Args: { p_city: string; p_rows: Json }; Returns: Json };
 			list_districts: {
 				Args: Record<PropertyKey, never>;
 				Returns: {
@@ -1293,6 +1328,8 @@ export type Database = {
 				}[];
 			};
 			portal_info: { Args: Record<PropertyKey, never>; Returns: Json };
+			public_concept_field: { Args: { p_field: string; p_locale?: string }; Returns: Json };
+			public_concept_fields: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_search_outbox: { Args: { p_days?: number }; Returns: number };
 			remove_staff_member: {
 				Args: { p_organisation_id: string; p_user_id: string };

@@ -2,10 +2,11 @@
  * The integration office keeps its concept's status, against `node build`: the measures with
  * their lights, late flags and offers; one measure's status changed with a justification, which
  * the history shows with who and why; a change without a justification refused at its field;
- * axe clean. Each browser project changes its own measure.
+ * axe clean. Each browser project changes its own measure. An observer (a council member)
+ * reads the same pages and cannot change them, not even by posting the form.
  */
 import { expect, test } from '@playwright/test';
-import { DEMO, signInAs, violations } from '../support/staff';
+import { DEMO, signIn, signInAs, violations } from '../support/staff';
 
 test.use({ locale: 'de-DE' });
 
@@ -46,4 +47,26 @@ test('a status change with its justification lands in the measure’s history', 
 	);
 	await expect(history.getByRole('listitem').first()).toContainText(DEMO.cityAdmin);
 	expect(await violations(page)).toEqual([]);
+});
+
+test('an observer reads the concept and cannot change a status', async ({ page }) => {
+	await page.goto('/staff/sign-in');
+	await signIn(page, DEMO.observer);
+	// an observer's start is the city's pages, without the import and the organisations
+	await expect(page).toHaveURL(/\/city$/);
+	await expect(
+		page.getByRole('link', { name: 'Konzept aus einer Tabelle importieren' })
+	).toHaveCount(0);
+	await page.getByRole('link', { name: 'Maßnahmen und Stand der Umsetzung' }).click();
+	await page.getByRole('link', { name: /^1\.1\.1 / }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('1.1.1');
+	await expect(page.getByRole('button', { name: 'Stand speichern' })).toHaveCount(0);
+
+	const response = await page.request.post(page.url(), {
+		form: { status: 'done', note: 'Ein Beobachter versucht es', expected: '' },
+		headers: { origin: new URL(page.url()).origin }
+	});
+	expect(response.status()).toBe(403);
+	await page.goto('/city/concept/import');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kein Zugriff');
 });

@@ -105,6 +105,23 @@ describe.each(engines)('measure status on $name', (engine) => {
 		).rejects.toMatchObject({ code: '42501' });
 	});
 
+	it('lets an observer of the concept read the history, not change the status', async () => {
+		const { admin, measureId } = await world();
+		await db().as(admin, (q) => setStatus(q, measureId, 'implemented', 'Kurse laufen alle', null));
+		const userId = await createUser(db());
+		await db().query(`insert into public.city_observers (user_id) values ($1)`, [userId]);
+		const observer: Actor = { role: 'authenticated', userId };
+		await expect(
+			db().as(observer, (q) =>
+				setStatus(q, measureId, 'in_progress_start', 'ich darf das', 'implemented')
+			)
+		).rejects.toMatchObject({ code: '42501' });
+		const history = await db().as(observer, (q) =>
+			q.query<{ note: string }>(`select note from public.measure_history($1)`, [measureId])
+		);
+		expect(history.map((row) => row.note)).toEqual(['Kurse laufen alle']);
+	});
+
 	it('calls a measure late when its planned end has passed and it is not implemented', async () => {
 		const late = await db().query<{ late: boolean }>(
 			`select public.measure_is_late(s::public.measure_status, e::date) as late

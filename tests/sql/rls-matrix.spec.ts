@@ -55,6 +55,7 @@ async function buildWorld(db: SqlSession) {
 		[id.city]
 	);
 	await db.query(`insert into public.city_admins (user_id) values ($1)`, [id.cityAdmin]);
+	await db.query(`insert into public.city_observers (user_id) values ($1)`, [id.staffA]);
 	await db.query(
 		`insert into public.organisations (id, city_id, slug, name, kind)
 		 values ($1, $3, 'org-a', 'Stadtteilbüro A', 'neighbourhood_office'), ($2, $3, 'org-b', 'Verein B', 'club')`,
@@ -194,6 +195,16 @@ const cases: Case[] = [
 		update: `update public.city_admins set created_at = created_at where user_id = '${id.cityAdmin}' returning 1`,
 		delete: `delete ${w('city_admins', `user_id = '${id.cityAdmin}'`)} returning 1`,
 		allowed: { [anon]: '----', [own]: '----', [other]: '----', [admin]: 'SIUD' }
+	},
+	{
+		// staff A observes the concept: they see their own row, not others'; nobody changes a row
+		row: 'an observer of the concept',
+		table: 'city_observers',
+		select: `select 1 ${w('city_observers', `user_id = '${id.staffA}'`)}`,
+		insert: `insert into public.city_observers (user_id) values ('${id.staffB}') returning 1`,
+		update: `update public.city_observers set created_at = created_at where user_id = '${id.staffA}' returning 1`,
+		delete: `delete ${w('city_observers', `user_id = '${id.staffA}'`)} returning 1`,
+		allowed: { [anon]: '----', [own]: 'S---', [other]: '----', [admin]: 'SI-D' }
 	},
 	{
 		row: 'an organisation',

@@ -73,6 +73,7 @@ const as = <T = Row>(db: SqlSession, actor: Actor, sql: string, params: unknown[
 interface Access {
 	user_id: string | null;
 	city_admin: boolean;
+	city_observer: boolean;
 	memberships: { organisation_id: string; slug: string; name: string; role: string }[];
 }
 
@@ -177,6 +178,7 @@ for (const engine of engines) {
 				expect(await myAccess(db(), editorA)).toEqual({
 					user_id: id.editorA,
 					city_admin: false,
+					city_observer: false,
 					memberships: [
 						{
 							organisation_id: id.orgA,
@@ -203,6 +205,22 @@ for (const engine of engines) {
 				expect(await myAccess(db(), cityAdmin)).toEqual({
 					user_id: id.cityAdmin,
 					city_admin: true,
+					city_observer: false,
+					memberships: []
+				});
+			});
+
+			it('tells an observer of the concept they are one, and only a city admin appoints one', async () => {
+				await buildWorld(db());
+				await expect(
+					as(db(), adminA, 'insert into public.city_observers (user_id) values ($1)', [id.newcomer])
+				).rejects.toMatchObject({ code: '42501' });
+				await as(db(), cityAdmin, 'insert into public.city_observers (user_id) values ($1)', [
+					id.newcomer
+				]);
+				expect(await myAccess(db(), newcomer)).toMatchObject({
+					city_admin: false,
+					city_observer: true,
 					memberships: []
 				});
 			});
@@ -212,6 +230,7 @@ for (const engine of engines) {
 				expect(await myAccess(db(), newcomer)).toEqual({
 					user_id: id.newcomer,
 					city_admin: false,
+					city_observer: false,
 					memberships: []
 				});
 			});

@@ -15,7 +15,9 @@ export const DEMO = {
 	/** Admin of the vhs Kempten, its only admin. */
 	vhsAdmin: 'vhs@demo.example.org',
 	/** The integration office: a city admin. */
-	cityAdmin: 'integrationsamt@demo.example.org'
+	cityAdmin: 'integrationsamt@demo.example.org',
+	/** A council member: reads the city office's pages, changes nothing. */
+	observer: 'stadtrat@demo.example.org'
 } as const;
 
 /** Fills and sends the sign-in form the page shows (German labels). */

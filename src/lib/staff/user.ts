@@ -13,8 +13,15 @@ export interface SignedInUser {
 	email: string;
 	/** Works for the city's integration office: may administer every organisation. */
 	cityAdmin: boolean;
+	/** Reads the city office's pages (concept, coverage, reports) and changes nothing. */
+	cityObserver: boolean;
 	/** The organisations they work for, by name. */
 	memberships: StaffMembership[];
+}
+
+/** Whether `user` may read the city office's pages: its admins and observers. */
+export function readsCityPages(user: SignedInUser): boolean {
+	return user.cityAdmin || user.cityObserver;
 }
 
 /** Whether `user` may manage the staff of the organisation `organisationId`. */

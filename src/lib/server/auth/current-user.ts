@@ -25,6 +25,7 @@ export async function currentUser(supabase: Supabase): Promise<SignedInUser | nu
 		id: claims.sub,
 		email: typeof claims.email === 'string' ? claims.email : '',
 		cityAdmin: access.city_admin,
+		cityObserver: access.city_observer,
 		memberships: access.memberships
 	};
 }

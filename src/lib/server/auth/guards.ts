@@ -4,7 +4,7 @@
  * check the role with these. Row level security in the database decides in the end.
  */
 import { error, redirect } from '@sveltejs/kit';
-import type { SignedInUser } from '$lib/staff/user';
+import { readsCityPages, type SignedInUser } from '$lib/staff/user';
 
 /** Pages of the areas that need no session: signing in and out, following a one-time link. */
 const OPEN_PATHS = new Set(['/staff/sign-in', '/staff/sign-out', '/staff/welcome']);
@@ -26,7 +26,14 @@ export function requireUser(locals: App.Locals, url: URL): SignedInUser {
 	return locals.user;
 }
 
-/** A city admin (the integration office); others get 403. */
+/** A city admin or observer (reads the city office's pages); others get 403. */
+export function requireCityReader(locals: App.Locals, url: URL): SignedInUser {
+	const user = requireUser(locals, url);
+	if (!readsCityPages(user)) error(403, { message: 'error.not_allowed', key: 'error.not_allowed' });
+	return user;
+}
+
+/** A city admin (the integration office); others, observers too, get 403. */
 export function requireCityAdmin(locals: App.Locals, url: URL): SignedInUser {
 	const user = requireUser(locals, url);
 	if (!user.cityAdmin) error(403, { message: 'error.not_allowed', key: 'error.not_allowed' });

@@ -15,6 +15,7 @@ import { fromPostgrestError } from './errors';
 export interface Access {
 	user_id: string;
 	city_admin: boolean;
+	city_observer: boolean;
 	memberships: StaffMembership[];
 }
 

@@ -4,7 +4,7 @@
  * actions on a selection (confirm as current, publish, archive, copy as draft). Below, the
  * organisations the person works for and the link to their password.
  */
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { requireUser } from '$lib/server/auth/guards';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
@@ -38,6 +38,8 @@ async function organisationChoices(
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
+	// an observer of the concept (a council member) has no offers: their start is the city's pages
+	if (user.cityObserver && !user.cityAdmin && user.memberships.length === 0) redirect(303, '/city');
 	const filter = parseFilter(url.searchParams);
 	if (!filter) error(400, { message: 'error.invalid_input', key: 'error.invalid_input' });
 	const organisations = await organisationChoices(locals.supabase, user);

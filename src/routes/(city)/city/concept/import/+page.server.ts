@@ -5,6 +5,7 @@
  */
 import { error, fail } from '@sveltejs/kit';
 import * as z from 'zod';
+import { requireCityAdmin } from '$lib/server/auth/guards';
 import * as concepts from '$lib/server/data/concepts';
 import { orHttpError } from '$lib/server/data/errors';
 import * as portal from '$lib/server/data/portal';
@@ -13,7 +14,8 @@ import { ImportFailed, ImportRefused, type ImportProblem } from '$lib/server/imp
 import { MAX_CONCEPT_FILE_BYTES } from './limits';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
+export const load: PageServerLoad = async ({ locals, url }) => ({
+	user: requireCityAdmin(locals, url),
 	concepts: await orHttpError(concepts.list(locals.supabase)),
 	maxBytes: MAX_CONCEPT_FILE_BYTES
 });
@@ -48,7 +50,8 @@ export type ImportOutcome =
 	| { state: 'invalid'; key: string };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, url }) => {
+		requireCityAdmin(locals, url);
 		const form = await request.formData();
 		const parsed = fields.safeParse({
 			concept: form.get('concept') ?? '',

@@ -7,6 +7,7 @@ import { error, fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { measureStatusSchema } from '$lib/schemas/measure-status';
+import { requireCityAdmin } from '$lib/server/auth/guards';
 import * as concepts from '$lib/server/data/concepts';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
 import type { Actions, PageServerLoad } from './$types';
@@ -35,7 +36,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request }) => {
+	default: async ({ locals, params, request, url }) => {
+		requireCityAdmin(locals, url);
 		const id = measureId(params.id);
 		const form = await superValidate<typeof measureStatusSchema._zod.output, { key: string }>(
 			request,
