@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '../src/lib/database.types';
+import { adoptCity } from '../src/lib/server/city';
 import { failureLines } from '../src/lib/server/import/errors';
 import { closeBackend, createServiceSupabase } from '../src/lib/server/supabase';
 
@@ -89,6 +90,7 @@ async function main(command: ImportCommand): Promise<number> {
 
 	try {
 		const announcement = await command.check(text, options, read);
+		adoptCity(options.city);
 		const supabase = await createServiceSupabase();
 		console.log(announcement);
 		for (const line of await command.run(supabase, text, options, read)) console.log(line);

@@ -3,14 +3,25 @@
  *
  * Replaces a city's districts with the features of a GeoJSON file; see `--help`.
  */
-import { countFeatures, importDistricts, parseGeoJson } from '../src/lib/server/import/districts';
+import {
+	coordinateSystemLine,
+	countFeatures,
+	importDistricts,
+	parseGeoJson,
+	statedCrs
+} from '../src/lib/server/import/districts';
 import { describeProblem } from '../src/lib/server/import/errors';
 import { count, runImportCommand, stringOption } from './import-command';
 
 const usage = `Usage: npm run import:districts -- --city <slug> [options] <file.geojson>
 
 Replaces the districts of a city with the features of a GeoJSON FeatureCollection: Polygon or
-MultiPolygon geometries in longitude/latitude (WGS 84, EPSG:4326). Districts missing from the
+MultiPolygon geometries in longitude/latitude (WGS 84, EPSG:4326), or in ETRS89 / UTM zone 32N
+or 33N as German GIS offices publish them, named by the file's "crs" member
+({"type": "name", "properties": {"name": "EPSG:25832"}}, or "urn:ogc:def:crs:EPSG::25832"),
+then reprojected to WGS 84 by PostGIS. A file without "crs" is read as WGS 84; the command says
+which system it read. A feature property "geometry_is_demo": true marks invented geometry (the
+district's page says so). Districts missing from the
 file are removed, and every offer's district is computed again from its point. Invalid
 geometries that can be repaired (e.g. a self-intersecting ring) are repaired and reported.
 A numeric "population" property, if present, is kept as the district's population.
@@ -45,6 +56,9 @@ await runImportCommand({
 			source: stringOption(values.source)
 		});
 		const lines = [
+			...(report.srid === undefined
+				? []
+				: [coordinateSystemLine(report.srid, statedCrs(parseGeoJson(geojsonText)))]),
 			`Imported ${count(report.districts, 'district')}: ${report.inserted} new, ` +
 				`${report.updated} updated, ${report.removed} removed; ` +
 				`${count(report.offers_reassigned, 'offer')} changed district.`

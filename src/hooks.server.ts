@@ -13,7 +13,9 @@
 import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { watchDataVersion } from '$lib/server/cache/watcher';
+import { checkConfiguredCity } from '$lib/server/city';
 import { isDataError } from '$lib/server/data/errors';
+import * as portal from '$lib/server/data/portal';
 import { cors } from '$lib/server/hooks/cors';
 import { compression } from '$lib/server/hooks/compression';
 import { fairUse } from '$lib/server/hooks/fair-use';
@@ -36,6 +38,8 @@ import { anonymousSupabase, closeBackend, getBackend } from '$lib/server/supabas
  */
 export const init: ServerInit = async () => {
 	await getBackend();
+	// CITY names the city this portal serves: its database must hold it (else: how to create it)
+	await checkConfiguredCity(async () => (await portal.info(await anonymousSupabase())).city);
 	const archiving = startArchivingPastOffers();
 	const worker = startSearchWorker();
 	const watcher = watchDataVersion(anonymousSupabase(), {

@@ -79,6 +79,7 @@ describe('npm run import:districts', () => {
 		expect(lines).toEqual([
 			'Reading tests/fixtures/import/districts.geojson …',
 			'Importing 3 districts into testcity …',
+			'Coordinates read as EPSG:4326 (WGS 84, longitude/latitude), as the file\'s crs "urn:ogc:def:crs:OGC:1.3:CRS84" says.',
 			'Imported 3 districts: 3 new, 0 updated, 0 removed; 1 offer changed district.',
 			'Repaired 1 invalid geometry:',
 			'  feature 2 ("Bühl"): Self-intersection[10.31 47.715]',

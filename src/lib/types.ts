@@ -70,7 +70,15 @@ export type PublicationState = Enums['publication_state'];
 
 /** `portal_info()`. */
 export interface PortalInfo {
-	city: { slug: string; name: string; is_demo: boolean } | null;
+	city: {
+		slug: string;
+		name: string;
+		is_demo: boolean;
+		/** IANA time zone, e.g. Europe/Berlin. */
+		time_zone?: string;
+		/** The locale a visitor gets when their browser names none of the nine. */
+		default_locale?: string;
+	} | null;
 	concept: {
 		slug: string;
 		title: string;

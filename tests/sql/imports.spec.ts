@@ -132,7 +132,8 @@ describe.each(engines)('imports on $name', (engine) => {
 				updated: 0,
 				removed: 0,
 				repaired: [{ index: 2, name: 'Bühl', reason: expect.stringMatching(/^Self-intersection/) }],
-				offers_reassigned: 0
+				offers_reassigned: 0,
+				srid: 4326
 			});
 			const districts = await db().query(
 				`select slug, name, population, source, geometry_is_demo,
@@ -251,7 +252,7 @@ describe.each(engines)('imports on $name', (engine) => {
 			const asService = <T>(fn: (q: SqlQuery) => Promise<T>) =>
 				db().as({ role: 'service_role' }, fn);
 			const projected = JSON.parse(fixture('districts.geojson'));
-			projected.crs.properties.name = 'urn:ogc:def:crs:EPSG::25832';
+			projected.crs.properties.name = 'urn:ogc:def:crs:EPSG::31467';
 
 			await expect(
 				asService((q) => importDistricts(q, JSON.stringify({ type: 'Feature', features: [] })))
@@ -264,7 +265,7 @@ describe.each(engines)('imports on $name', (engine) => {
 			).rejects.toMatchObject({
 				code: '22023',
 				message:
-					'coordinates are in urn:ogc:def:crs:EPSG::25832, not WGS 84; reproject to EPSG:4326 first'
+					'the file\'s coordinates are in "urn:ogc:def:crs:EPSG::31467", which this import does not read'
 			});
 			await expect(
 				asService((q) =>

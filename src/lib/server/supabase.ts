@@ -21,6 +21,7 @@ import {
 import ws from 'ws';
 import type { Database } from '$lib/database.types';
 import { SESSION_PATHS } from '../staff/session-paths';
+import { configuredCity, seedsDemo } from './city';
 import type { EmbeddedSupabase } from './embedded/index';
 import type { PostgresSupabase } from './embedded/postgres';
 
@@ -84,7 +85,8 @@ async function startBackend(): Promise<Backend> {
 	}
 	const { startEmbeddedSupabase } = await import('./embedded/index');
 	const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
-	const embedded = await startEmbeddedSupabase({ dataDir });
+	// a second city's new data directory holds only its own data, not the Kempten demo
+	const embedded = await startEmbeddedSupabase({ dataDir, seed: seedsDemo(configuredCity()) });
 	return {
 		url: embedded.url,
 		anonKey: embedded.anonKey,

@@ -82,6 +82,17 @@ export const RPC_ACCESS = {
 		probeError: '22023'
 	},
 	import_offers: { roles: IMPORTERS, probe: { p_city: NO_CITY, p_rows: [] }, probeError: '22023' },
+	import_organisations: {
+		roles: IMPORTERS,
+		probe: { p_city: NO_CITY, p_rows: [] },
+		probeError: '22023'
+	},
+	// npm run city:create; the probe's slug is refused before anything is written
+	create_city: {
+		roles: ['service_role'],
+		probe: { p_slug: 'Not A Slug', p_name: 'probe' },
+		probeError: '22023'
+	},
 	city_concepts: { roles: STAFF, probe: {} },
 	// a measure's status with its justification, and its history: city admins (42501 for
 	// others); an unknown measure is PT404 for everyone

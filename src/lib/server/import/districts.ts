@@ -22,6 +22,8 @@ export interface DistrictsReport {
 	repaired: Array<{ index: number; name: string; reason: string }>;
 	/** Offers whose district changed. */
 	offers_reassigned: number;
+	/** The EPSG code of the coordinates as read: 4326, or 25832/25833 (reprojected to 4326). */
+	srid?: number;
 }
 
 const districtsReport = z.object({
@@ -30,8 +32,34 @@ const districtsReport = z.object({
 	updated: z.number().int(),
 	removed: z.number().int(),
 	repaired: z.array(z.object({ index: z.number().int(), name: z.string(), reason: z.string() })),
-	offers_reassigned: z.number().int()
+	offers_reassigned: z.number().int(),
+	srid: z.number().int().optional()
 });
+
+/** The coordinate systems the districts import reads, by EPSG code. */
+export const COORDINATE_SYSTEMS: Readonly<Record<number, string>> = {
+	4326: 'WGS 84, longitude/latitude',
+	25832: 'ETRS89 / UTM zone 32N',
+	25833: 'ETRS89 / UTM zone 33N'
+};
+
+/** The name in a FeatureCollection's `crs` member, e.g. "EPSG:25832"; undefined without one. */
+export function statedCrs(collection: unknown): string | undefined {
+	const crs = (collection as { crs?: { properties?: { name?: unknown } } } | null)?.crs;
+	const name = crs?.properties?.name;
+	return typeof name === 'string' ? name : undefined;
+}
+
+/** Which coordinate system the import read, and why: for the command's output. */
+export function coordinateSystemLine(srid: number, stated: string | undefined): string {
+	const system = `EPSG:${srid} (${COORDINATE_SYSTEMS[srid] ?? 'unknown'})`;
+	if (stated === undefined) {
+		return `Coordinates read as ${system}: the file has no "crs" member, so WGS 84 was assumed.`;
+	}
+	return srid === 4326
+		? `Coordinates read as ${system}, as the file's crs "${stated}" says.`
+		: `Coordinates read as ${system}, as the file's crs "${stated}" says, and reprojected to WGS 84 (EPSG:4326) by PostGIS.`;
+}
 
 /** Line and column (from 1) of a character offset. */
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -107,8 +135,9 @@ export function countFeatures(collection: unknown): number | undefined {
 }
 
 /**
- * Replaces the city's districts with the features of a GeoJSON FeatureCollection (WGS 84);
- * every offer's district is then computed again from its point.
+ * Replaces the city's districts with the features of a GeoJSON FeatureCollection (WGS 84, or
+ * EPSG:25832/25833 named by its `crs` member, reprojected by PostGIS); every offer's district is
+ * then computed again from its point.
  * @param options.nameProperty the feature property that holds the district's name
  * @param options.source where the geometries come from, kept with each district
  * @throws ImportRefused (with every bad feature) or ImportFailed; nothing was written then
