@@ -56,7 +56,8 @@ const list = (db: SqlQuery, targetGroup: string | null, filter: Filter) =>
 		]
 	);
 
-const sum = (cells: Cell[]) => cells.reduce((total, cell) => total + cell.offers, 0);
+const sum = (cells: Array<{ offers: number }>) =>
+	cells.reduce((total, cell) => total + cell.offers, 0);
 
 describe.each(engines)('offers behind the coverage on $name', (engine) => {
 	const db = useSession(engine);

@@ -20,6 +20,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	// no current concept: the newest one; none at all: the page says so
 	const concept = choice.concept ?? conceptList[0]?.slug ?? null;
 	if (!concept) return { choice, concepts: conceptList, coverage: null, matrix: null };
+	// the links name a concept that is not the current one
+	if (!conceptList[0].is_current) choice.concept = concept;
 	const result = await orHttpError(
 		coverage.get(locals.supabase, { concept, targetGroup: choice.targetGroup })
 	);

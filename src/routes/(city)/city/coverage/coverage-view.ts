@@ -139,7 +139,8 @@ export function buildMatrix(coverage: Coverage, choice: CoverageChoice): Matrix 
 			counts.set(`${cell.district}|${cell.category}`, cell.offers);
 		}
 	}
-	const columnFilter = (key: string): OffersFilter => (byField ? { field: key } : { category: key });
+	const columnFilter = (key: string): OffersFilter =>
+		byField ? { field: key } : { category: key };
 	const figure = (offers: number, base: number | null | undefined) =>
 		base === undefined ? offers : perThousand(offers, base);
 
@@ -177,7 +178,11 @@ export function buildMatrix(coverage: Coverage, choice: CoverageChoice): Matrix 
 		measure === 'offers' ? offers : allBase === undefined ? null : perThousand(offers, allBase);
 	const totals = columns.map((column, index) => {
 		const offers = rows.reduce((sum, row) => sum + row.cells[index].offers, 0);
-		return { offers, value: cityFigure(offers), href: offersHref(columnFilter(column.key), choice) };
+		return {
+			offers,
+			value: cityFigure(offers),
+			href: offersHref(columnFilter(column.key), choice)
+		};
 	});
 	const all = rows.reduce((sum, row) => sum + row.total.offers, 0);
 	return {
@@ -188,4 +193,21 @@ export function buildMatrix(coverage: Coverage, choice: CoverageChoice): Matrix 
 		measure,
 		missingFigures
 	};
+}
+
+/** One thing the map can show: a field of action or a category, a figure per district. */
+export interface MapLayer {
+	key: string;
+	label: string;
+	/** Per district slug; null where the district has no reference figure. */
+	values: Record<string, number | null>;
+}
+
+/** The matrix's columns as map layers, named by `label`. */
+export function mapLayers(matrix: Matrix, label: (column: MatrixColumn) => string): MapLayer[] {
+	return matrix.columns.map((column, index) => ({
+		key: column.key,
+		label: label(column),
+		values: Object.fromEntries(matrix.rows.map((row) => [row.slug, row.cells[index].value]))
+	}));
 }
