@@ -157,7 +157,8 @@ describe.each(LOCALES.map((locale) => [locale]))('messages/%s.json', (locale: Lo
 			distance: '1,2 km',
 			pages: 9,
 			status: 404,
-			n: 3
+			n: 3,
+			code: '1.2'
 		};
 		for (const [base] of own) {
 			for (const count of [undefined, 0, 1, 2, 3, 5, 11, 21, 100, 1.5]) {

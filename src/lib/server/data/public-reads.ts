@@ -6,6 +6,7 @@
  *   import * as publicReads from '$lib/server/data/public-reads';
  *   const [info, list] = await Promise.all([publicReads.portalInfo(), publicReads.districts()]);
  */
+import type { ConceptOverview, FieldStatus } from '$lib/concept-status';
 import { searchAllOffers, type SearchQuery } from '$lib/server/search';
 import type {
 	DistrictDetail,
@@ -18,6 +19,7 @@ import type {
 } from '$lib/types';
 import { memo } from '../cache/memo';
 import { anonymousSupabase } from '../supabase';
+import * as conceptStatus from './concept-status';
 import * as districtData from './districts';
 import * as offerData from './offers';
 import * as portal from './portal';
@@ -29,9 +31,21 @@ const districtDetails = memo<DistrictDetail | null>({ max: 500 });
 const districtShapes = memo<DistrictFeatureCollection>({ max: 1 });
 const offerDetails = memo<OfferDetail | null>({ max: 2_000 });
 const offerSchedules = memo<OfferSchedules | null>({ max: 20_000 });
+const conceptOverview = memo<ConceptOverview | null>({ max: 1 });
+const fieldStatuses = memo<FieldStatus | null>({ max: 500 });
 
 /** The city, its current concept and counts. */
 export const portalInfo = () => frame.get('', async () => portal.info(await anonymousSupabase()));
+
+/** The current concept's fields of action with their lights; null without a current concept. */
+export const concept = () =>
+	conceptOverview.get('', async () => conceptStatus.overview(await anonymousSupabase()));
+
+/** One field of action of the current concept, offer titles in `locale`; null when none. */
+export const conceptField = (code: string, locale: string) =>
+	fieldStatuses.get(`${code}/${locale}`, async () =>
+		conceptStatus.field(await anonymousSupabase(), code, locale)
+	);
 
 /** All districts by name. */
 export const districts = () =>

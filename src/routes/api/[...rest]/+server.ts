@@ -9,5 +9,6 @@ export const fallback: RequestHandler = () =>
 	apiError(404, {
 		message:
 			'there is no endpoint here; the endpoints are /api/offers, /api/offers/{id}, ' +
-			'/api/offers.ics, /api/offers.geojson and /api/districts.geojson'
+			'/api/offers.ics, /api/offers.geojson, /api/districts.geojson, /api/concept and ' +
+			'/api/concept/fields/{code}'
 	});
