@@ -127,6 +127,48 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			concept_snapshots: {
+				Row: {
+					concept_id: string;
+					coverage: NonNullable<Json>;
+					id: string;
+					measures: NonNullable<Json>;
+					note: string | null;
+					reference_date: string;
+					taken_at: string;
+					taken_by: string | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					concept_id: string;
+					coverage: NonNullable<Json>;
+					id?: string;
+					measures: NonNullable<Json>;
+					note?: string | null;
+					reference_date: string;
+					taken_at?: string;
+					taken_by?: string | null;
+				};
+				Update: {
+					concept_id?: string;
+					coverage?: NonNullable<Json>;
+					id?: string;
+					measures?: NonNullable<Json>;
+					note?: string | null;
+					reference_date?: string;
+					taken_at?: string;
+					taken_by?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'concept_snapshots_concept_id_fkey';
+						columns: ['concept_id'];
+						isOneToOne: false;
+						referencedRelation: 'concepts';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			concepts: {
 				Row: {
 					adopted_on: string | null;
@@ -322,6 +364,55 @@ export type Database = {
 					position?: number;
 				};
 				Relationships: [];
+			};
+			measure_indicator_values: {
+				Row: {
+					id: number;
+					indicator_position: number;
+					measure_id: string;
+					measured_on: string;
+					recorded_at: string;
+					recorded_by: string | null;
+					source: string;
+					value: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					id?: never;
+					indicator_position: number;
+					measure_id: string;
+					measured_on: string;
+					recorded_at?: string;
+					recorded_by?: string | null;
+					source: string;
+					value: number;
+				};
+				Update: {
+					id?: never;
+					indicator_position?: number;
+					measure_id?: string;
+					measured_on?: string;
+					recorded_at?: string;
+					recorded_by?: string | null;
+					source?: string;
+					value?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'measure_indicator_values_measure_id_fkey';
+						columns: ['measure_id'];
+						isOneToOne: false;
+						referencedRelation: 'measure_coverage';
+						referencedColumns: ['measure_id'];
+					},
+					{
+						foreignKeyName: 'measure_indicator_values_measure_id_fkey';
+						columns: ['measure_id'];
+						isOneToOne: false;
+						referencedRelation: 'measures';
+						referencedColumns: ['id'];
+					}
+				];
 			};
 			measure_indicators: {
 				Row: {
@@ -1124,6 +1215,7 @@ export type Database = {
 			};
 		};
 		Functions: {
+			add_city_admin: { Args: { p_user_id: string }; Returns: boolean };
 			add_staff_member: {
 				Args: {
 					p_organisation_id: string;
@@ -1180,6 +1272,18 @@ export type Database = {
 					status: Database['public']['Enums']['measure_status'];
 				}[];
 			};
+			city_snapshots: {
+				Args: { p_concept?: string };
+				Returns: {
+					concept: string;
+					id: string;
+					measures: number;
+					note: string;
+					offers: number;
+					reference_date: string;
+					taken_at: string;
+				}[];
+			};
 			claim_search_outbox: {
 				Args: { p_lease_seconds?: number; p_limit?: number };
 				Returns: {
@@ -1187,6 +1291,7 @@ export type Database = {
 					outbox_ids: number[];
 				}[];
 			};
+			compare_snapshots: { Args: { p_from: string; p_to: string }; Returns: Json };
 			complete_search_outbox: { Args: { p_outbox_ids: number[] }; Returns: number };
 			confirm_offers_current: { Args: { p_ids: string[] }; Returns: number };
 			create_city: {
@@ -1194,6 +1299,7 @@ export type Database = {
 				Returns: Json;
 			};
 			data_version: { Args: Record<PropertyKey, never>; Returns: number };
+			delete_indicator_value: { Args: { p_id: number }; Returns: undefined };
 			district_offices: { Args: { p_slug: string }; Returns: Json };
 			districts_geojson: { Args: Record<PropertyKey, never>; Returns: Json };
 			duplicate_offers: { Args: { p_ids: string[] }; Returns: string[] };
@@ -1331,6 +1437,16 @@ export type Database = {
 			public_concept_field: { Args: { p_field: string; p_locale?: string }; Returns: Json };
 			public_concept_fields: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_search_outbox: { Args: { p_days?: number }; Returns: number };
+			record_indicator_value: {
+				Args: {
+					p_measure_id: string;
+					p_measured_on: string;
+					p_position: number;
+					p_source: string;
+					p_value: number;
+				};
+				Returns: Json;
+			};
 			remove_staff_member: {
 				Args: { p_organisation_id: string; p_user_id: string };
 				Returns: undefined;
@@ -1364,6 +1480,7 @@ export type Database = {
 				}[];
 			};
 			search_outbox_status: { Args: Record<PropertyKey, never>; Returns: Json };
+			set_current_concept: { Args: { p_concept: string }; Returns: undefined };
 			set_measure_status: {
 				Args: {
 					p_expected?: Database['public']['Enums']['measure_status'];
@@ -1422,6 +1539,14 @@ export type Database = {
 					updated_at: string;
 					version: number;
 				}[];
+			};
+			take_snapshot: {
+				Args: { p_concept?: string; p_note?: string; p_reference_date?: string };
+				Returns: Json;
+			};
+			update_measure: {
+				Args: { p_expected: string; p_measure: Json; p_measure_id: string };
+				Returns: string;
 			};
 			user_id_by_email: { Args: { p_email: string }; Returns: string };
 		};

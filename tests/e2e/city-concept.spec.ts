@@ -62,11 +62,59 @@ test('an observer reads the concept and cannot change a status', async ({ page }
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('1.1.1');
 	await expect(page.getByRole('button', { name: 'Stand speichern' })).toHaveCount(0);
 
-	const response = await page.request.post(page.url(), {
+	const response = await page.request.post(`${page.url()}?/status`, {
 		form: { status: 'done', note: 'Ein Beobachter versucht es', expected: '' },
 		headers: { origin: new URL(page.url()).origin }
 	});
 	expect(response.status()).toBe(403);
 	await page.goto('/city/concept/import');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kein Zugriff');
+});
+
+test('the office edits every column of a measure and records a measured value with its source', async ({
+	page
+}, testInfo) => {
+	const code = testInfo.project.name === 'phone' ? '6.7.2' : '6.7.3';
+	await signInAs(page, DEMO.cityAdmin);
+	await page.goto('/city/concept');
+	await page.getByRole('link', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) }).click();
+	await page.waitForURL(/\/city\/concept\/measures\//);
+	const measureUrl = page.url();
+	await page.getByRole('link', { name: 'Alle Spalten bearbeiten' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Maßnahme ${code} bearbeiten`);
+
+	// a bad end date and a bad target are refused at their fields, nothing saved
+	await page.getByLabel('Beginn', { exact: true }).fill('2026-03-01');
+	await page.getByLabel('Ende', { exact: true }).fill('2025-03-01');
+	const newRow = page.getByRole('group', { name: 'Neuer Indikator' });
+	await newRow.getByLabel('Beschreibung').fill('Teilnehmende je Treffen');
+	await newRow.getByLabel('Zielwert').fill('zwölf');
+	await page.getByRole('button', { name: 'Maßnahme speichern' }).click();
+	await expect(page.getByText('Das Ende liegt vor dem Beginn.')).toBeVisible();
+	await expect(page.getByText('Bitte eine Zahl angeben, z. B. 12 oder 2,5.')).toBeVisible();
+
+	await page.getByLabel('Ende', { exact: true }).fill('2027-12-31');
+	await newRow.getByLabel('Zielwert').fill('12,5');
+	await newRow.getByLabel('Einheit').fill('Personen');
+	await page.getByLabel('verantwortlich').fill(`Amt für Integration (${testInfo.project.name})`);
+	expect(await violations(page)).toEqual([]);
+	await page.getByRole('button', { name: 'Maßnahme speichern' }).click();
+	await expect(page).toHaveURL(`${measureUrl}?saved=columns`);
+	await expect(page.getByRole('status').filter({ hasText: 'Gespeichert.' })).toBeVisible();
+	await expect(page.getByText(`Amt für Integration (${testInfo.project.name})`)).toBeVisible();
+
+	const indicators = page.getByRole('region', { name: 'Indikatoren' });
+	await expect(indicators.getByText('Ziel: 12,5 Personen')).toBeVisible();
+	const record = page.getByRole('form', { name: 'Messwert eintragen' });
+	await record.getByLabel('Indikator').selectOption({ label: 'Teilnehmende je Treffen' });
+	await record.getByLabel('Datum').fill('2026-06-30');
+	await record.getByLabel('Wert').fill('9');
+	await record.getByLabel('Quelle', { exact: true }).fill('Teilnahmelisten Juni');
+	await record.getByRole('button', { name: 'Messwert speichern' }).click();
+	const article = indicators.getByRole('article', { name: 'Teilnehmende je Treffen' });
+	await expect(article.getByRole('cell', { name: 'Teilnahmelisten Juni' })).toBeVisible();
+	await expect(
+		article.getByRole('img', { name: /Ein Messwert: 9; Ziel 12,5 Personen/ })
+	).toBeVisible();
+	expect(await violations(page)).toEqual([]);
 });

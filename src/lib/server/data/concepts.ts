@@ -4,7 +4,7 @@
  *   import * as concepts from '$lib/server/data/concepts';
  *   const list = await concepts.list(locals.supabase);
  */
-import type { Database } from '$lib/database.types';
+import type { Database, Json } from '$lib/database.types';
 import type { Supabase } from './client';
 import { fromPostgrestError } from './errors';
 
@@ -38,15 +38,33 @@ export interface CityMeasure {
 	light: string | null;
 	is_late: boolean;
 	status_changed_at: string | null;
+	/** When any column last changed: the edit form's guard against overwriting a change. */
+	updated_at: string;
 	goal: { code: string; title: string; indicator: string | null };
 	field: { code: string; title: string };
 	concept: { slug: string; title: string; level_names: Record<string, string> };
-	indicators: Array<{
-		description: string;
-		target_value: number | null;
-		target_unit: string | null;
-	}>;
+	indicators: MeasureIndicator[];
+	/** Slugs of the cross-cutting themes the measure serves. */
+	themes: string[];
+	/** Every theme of the concept, to choose from. */
+	concept_themes: Array<{ slug: string; title: string }>;
 	offers: Array<{ id: string; state: string; title: string }>;
+}
+
+/** A success indicator with its target and the values measured (for the city office only). */
+export interface MeasureIndicator {
+	position: number;
+	description: string;
+	target_value: number | null;
+	target_unit: string | null;
+	values: MeasuredValue[];
+}
+
+export interface MeasuredValue {
+	id: number;
+	measured_on: string;
+	value: number;
+	source: string;
 }
 
 /** The measures of a concept (default: the current one), in the concept's order. */
@@ -88,4 +106,69 @@ export async function setStatus(
 		...(change.expected ? { p_expected: change.expected } : {})
 	});
 	if (error) throw fromPostgrestError('set_measure_status', error);
+}
+
+/** What the edit form changes: every column, the indicators in their new order, the themes. */
+export interface MeasureChange {
+	title: string;
+	description: string;
+	target_group: string;
+	responsible: string;
+	actors: string;
+	resources_needed: string;
+	starts_on: string;
+	ends_on: string;
+	/** `position`: the indicator's position before the edit (its measured values follow it). */
+	indicators: Array<{
+		position?: number;
+		description: string;
+		target_value: number | null;
+		target_unit: string;
+	}>;
+	themes: string[];
+}
+
+/**
+ * Changes a measure; `expected` is the `updated_at` the editor saw (a change made meanwhile is a
+ * DataError `error.conflict`). Returns the new `updated_at`.
+ */
+export async function update(
+	supabase: Supabase,
+	id: string,
+	change: MeasureChange,
+	expected: string
+): Promise<string> {
+	const { data, error } = await supabase.rpc('update_measure', {
+		p_measure_id: id,
+		p_measure: change as unknown as Json,
+		p_expected: expected
+	});
+	if (error) throw fromPostgrestError('update_measure', error);
+	return data;
+}
+
+/** Records a measured value of the indicator at `position` (the same date again corrects it). */
+export async function recordValue(
+	supabase: Supabase,
+	value: { measureId: string; position: number; measuredOn: string; value: number; source: string }
+): Promise<void> {
+	const { error } = await supabase.rpc('record_indicator_value', {
+		p_measure_id: value.measureId,
+		p_position: value.position,
+		p_measured_on: value.measuredOn,
+		p_value: value.value,
+		p_source: value.source
+	});
+	if (error) throw fromPostgrestError('record_indicator_value', error);
+}
+
+export async function deleteValue(supabase: Supabase, id: number): Promise<void> {
+	const { error } = await supabase.rpc('delete_indicator_value', { p_id: id });
+	if (error) throw fromPostgrestError('delete_indicator_value', error);
+}
+
+/** Makes `slug` the city's current concept. */
+export async function makeCurrent(supabase: Supabase, slug: string): Promise<void> {
+	const { error } = await supabase.rpc('set_current_concept', { p_concept: slug });
+	if (error) throw fromPostgrestError('set_current_concept', error);
 }

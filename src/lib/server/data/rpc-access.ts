@@ -108,6 +108,26 @@ export const RPC_ACCESS = {
 	// the offers behind one number of city_coverage; the probe lists those without a place
 	city_coverage_offers: { roles: IMPORTERS, probe: { p_gap: 'without_point' } },
 	city_measure: { roles: STAFF, probe: { p_measure_id: NO_OFFER } },
+	// keeping the concept: every column of a measure, measured values, the current concept (city
+	// admins; an unknown measure or concept is PT404 for everyone first)
+	update_measure: {
+		roles: STAFF,
+		probe: { p_measure_id: NO_OFFER, p_measure: {}, p_expected: '2026-01-01T00:00:00Z' },
+		probeError: 'PT404'
+	},
+	record_indicator_value: {
+		roles: STAFF,
+		probe: {
+			p_measure_id: NO_OFFER,
+			p_position: 1,
+			p_measured_on: '2026-01-01',
+			p_value: 1,
+			p_source: 'probe'
+		},
+		probeError: 'PT404'
+	},
+	delete_indicator_value: { roles: STAFF, probe: { p_id: -1 }, probeError: 'PT404' },
+	set_current_concept: { roles: STAFF, probe: { p_concept: NO_CITY }, probeError: 'PT404' },
 	measure_is_late: {
 		roles: [...READERS, 'service_role'],
 		probe: { p_status: 'implemented', p_ends_on: null }

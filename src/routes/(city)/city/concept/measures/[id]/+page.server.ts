@@ -6,21 +6,20 @@
 import { error, fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
+import { deleteValueSchema, indicatorValueSchema } from '$lib/schemas/indicator-value';
+import { parseTarget } from '$lib/schemas/measure-edit';
 import { measureStatusSchema } from '$lib/schemas/measure-status';
 import { requireCityAdmin } from '$lib/server/auth/guards';
 import * as concepts from '$lib/server/data/concepts';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
+import { measureId } from './measure-id';
 import type { Actions, PageServerLoad } from './$types';
 
 const adapter = zod4(measureStatusSchema);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const valueAdapter = zod4(indicatorValueSchema);
 
-function measureId(id: string): string {
-	if (!UUID.test(id)) error(404, { message: 'error.not_found', key: 'error.not_found' });
-	return id;
-}
-
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, parent }) => {
+	const { user } = await parent();
 	const id = measureId(params.id);
 	const measure = await orHttpError(concepts.measure(locals.supabase, id));
 	if (!measure) error(404, { message: 'error.not_found', key: 'error.not_found' });
@@ -31,12 +30,18 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			{ status: measure.status ?? undefined, expected: measure.status ?? '' },
 			adapter,
 			{ errors: false }
-		)
+		),
+		record: user.cityAdmin
+			? await superValidate({ position: measure.indicators[0]?.position ?? 1 }, valueAdapter, {
+					id: 'record',
+					errors: false
+				})
+			: null
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ locals, params, request, url }) => {
+	status: async ({ locals, params, request, url }) => {
 		requireCityAdmin(locals, url);
 		const id = measureId(params.id);
 		const form = await superValidate<typeof measureStatusSchema._zod.output, { key: string }>(
@@ -62,5 +67,41 @@ export const actions: Actions = {
 			return message(form, { key }, { status: saved.status as 400 });
 		}
 		return message(form, { key: 'city.measure.saved' });
+	},
+	record: async ({ locals, params, request, url }) => {
+		requireCityAdmin(locals, url);
+		const id = measureId(params.id);
+		const form = await superValidate<typeof indicatorValueSchema._zod.output, { key: string }>(
+			request,
+			valueAdapter,
+			{ id: 'record' }
+		);
+		if (!form.valid) return fail(400, { record: form });
+		const saved = await orFail(
+			concepts.recordValue(locals.supabase, {
+				measureId: id,
+				position: form.data.position,
+				measuredOn: form.data.measured_on,
+				value: parseTarget(form.data.value) ?? 0,
+				source: form.data.source
+			})
+		);
+		if (isFailure(saved)) {
+			return message(
+				form,
+				{ key: saved.data?.error ?? 'error.unexpected' },
+				{ status: saved.status as 400 }
+			);
+		}
+		return message(form, { key: 'city.values.saved' });
+	},
+	delete: async ({ locals, params, request, url }) => {
+		requireCityAdmin(locals, url);
+		measureId(params.id);
+		const parsed = deleteValueSchema.safeParse(Object.fromEntries(await request.formData()));
+		if (!parsed.success) return fail(400, { deleted: false });
+		const deleted = await orFail(concepts.deleteValue(locals.supabase, parsed.data.id));
+		if (isFailure(deleted)) return deleted;
+		return { deleted: true };
 	}
 };
