@@ -3,7 +3,8 @@
  * of action, 10,000 published offers (each implementing one or two measures, every seventh in a
  * second category, every 50th without a place), on an in-memory PGlite with the migrations.
  * Times `city_coverage()` (the matrix by field and category and the gap lists) through
- * supabase-js and the embedded PostgREST as the city pages call it, and the size of its answer.
+ * supabase-js and the embedded PostgREST as the city pages call it, and the size of its answer;
+ * then `city_coverage_offers()`, the list behind one number (a cell, a column's total).
  * Aim: under 200 ms.
  *
  *   npx tsx scripts/bench-coverage.ts [--offers 10000] [--calls 20]
@@ -104,4 +105,32 @@ const p95 = percentile(sorted, 95);
 console.log(
 	`| ${calls} | ${ms(percentile(sorted, 50))} | ${ms(p95)} | ${ms(sorted.at(-1)!)} | ${(bytes / 1024).toFixed(0)} KB | < 200 ms: ${p95 < 200 ? 'met' : 'missed'} |`
 );
+
+// the offers behind one number (city_coverage_offers): a district × field cell, and a column's
+// total (the field in every district, the longest list a matrix number links to)
+const listTimes = async (args: Record<string, string>) => {
+	const times: number[] = [];
+	let rows = 0;
+	for (let i = 0; i < calls + 2; i++) {
+		const t0 = performance.now();
+		const { data, error } = await client.rpc('city_coverage_offers', args);
+		const elapsed = performance.now() - t0;
+		if (error) throw new Error(`city_coverage_offers failed: ${error.message}`);
+		if (i >= 2) times.push(elapsed);
+		rows = data.length;
+	}
+	return { sorted: times.sort((a, b) => a - b), rows };
+};
+console.log('\n### The offers behind a number (city_coverage_offers)\n');
+console.log('| list | offers | p50 | p95 | max |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const [name, args] of [
+	['one cell (district d1, field 1)', { p_district: 'd1', p_field: '1' }],
+	['a column total (field 1)', { p_field: '1' }]
+] as const) {
+	const { sorted: list, rows } = await listTimes(args);
+	console.log(
+		`| ${name} | ${rows.toLocaleString('en')} | ${ms(percentile(list, 50))} | ${ms(percentile(list, 95))} | ${ms(list.at(-1)!)} |`
+	);
+}
 await db.close();

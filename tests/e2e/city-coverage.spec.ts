@@ -16,6 +16,9 @@ async function firstLinkedCell(page: Page) {
 	return { link, figure };
 }
 
+/** The list of the offers behind a number, named by its count. */
+const offers = (page: Page) => page.getByRole('list', { name: /^\d+ Angebote?$/ });
+
 test('the matrix, its numbers’ offers, categories for a target group and the choropleth', async ({
 	page
 }) => {
@@ -39,7 +42,7 @@ test('the matrix, its numbers’ offers, categories for a target group and the c
 	await expect(page.getByRole('heading', { level: 2 })).toHaveText(
 		figure === 1 ? '1 Angebot' : `${figure} Angebote`
 	);
-	await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(figure);
+	await expect(offers(page).getByRole('listitem')).toHaveCount(figure);
 	await expect(page.getByRole('link', { name: /^Öffentliche Seite: / }).first()).toHaveAttribute(
 		'href',
 		/^\/de\/offers\//
@@ -67,7 +70,7 @@ test('the matrix, its numbers’ offers, categories for a target group and the c
 	await expect(byCategory.getByRole('columnheader', { name: 'Sprachkurs' })).toBeVisible();
 	const cell = await firstLinkedCell(page);
 	await cell.link.click();
-	await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(cell.figure);
+	await expect(offers(page).getByRole('listitem')).toHaveCount(cell.figure);
 	await expect(page.getByText('Frauen', { exact: true })).toBeVisible();
 });
 
