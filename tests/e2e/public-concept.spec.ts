@@ -96,7 +96,7 @@ test('the implementation status in German, Arabic and Einfache Sprache, from the
 	const item = page.getByRole('listitem').filter({
 		has: page.getByRole('heading', {
 			level: 3,
-			name: new RegExp(`^${measure.code.replace(/\./g, '\\.')}\\b`)
+			name: new RegExp(`(^|\\s)${measure.code.replace(/\./g, '\\.')}(\\s|$)`)
 		})
 	});
 	await expect(item.getByText(de[`status.${measure.status ?? 'none'}`])).toBeVisible();
@@ -115,7 +115,7 @@ test('the implementation status in German, Arabic and Einfache Sprache, from the
 	const arItem = page.getByRole('listitem').filter({
 		has: page.getByRole('heading', {
 			level: 3,
-			name: new RegExp(`^${measure.code.replace(/\./g, '\\.')}\\b`)
+			name: new RegExp(`(^|\\s)${measure.code.replace(/\./g, '\\.')}(\\s|$)`)
 		})
 	});
 	await expect(arItem.getByText(ar[`status.${measure.status ?? 'none'}`])).toBeVisible();
