@@ -32,7 +32,8 @@ const id = {
 	offer: '00000000-0000-4000-8000-000000000301',
 	draft: '00000000-0000-4000-8000-000000000302',
 	schedule: '00000000-0000-4000-8000-000000000303',
-	draftSchedule: '00000000-0000-4000-8000-000000000304'
+	draftSchedule: '00000000-0000-4000-8000-000000000304',
+	snapshot: '00000000-0000-4000-8000-000000000401'
 };
 
 const actors: Record<string, Actor> = {
@@ -148,6 +149,11 @@ async function buildWorld(db: SqlSession) {
 		id.draft,
 		id.theme
 	]);
+	await db.query(
+		`insert into public.concept_snapshots (id, concept_id, reference_date, measures, coverage)
+		 values ($1, $2, '2026-06-30', '[]', '{}')`,
+		[id.snapshot, id.concept]
+	);
 }
 
 interface Case {
@@ -309,6 +315,16 @@ const cases: Case[] = [
 		delete: `delete ${w('measure_status_changes', `measure_id = '${id.measure}'`)} returning 1`,
 		// the history is written by the database alone
 		allowed: { [anon]: 'S---', [own]: 'S---', [other]: 'S---', [admin]: 'S---' }
+	},
+	{
+		row: 'a concept snapshot',
+		table: 'concept_snapshots',
+		select: `select 1 ${w('concept_snapshots', `id = '${id.snapshot}'`)}`,
+		insert: `insert into public.concept_snapshots (concept_id, reference_date, measures, coverage) values ('${id.concept}', '2026-01-01', '[]', '{}') returning 1`,
+		update: `update public.concept_snapshots set note = 'x' where id = '${id.snapshot}' returning 1`,
+		delete: `delete ${w('concept_snapshots', `id = '${id.snapshot}'`)} returning 1`,
+		// signed-in users read them; only take_snapshot() writes them, nobody changes them
+		allowed: { [anon]: '----', [own]: 'S---', [other]: 'S---', [admin]: 'S---' }
 	},
 	{
 		row: 'a cross-cutting theme',

@@ -108,6 +108,19 @@ export const RPC_ACCESS = {
 	// the offers behind one number of city_coverage; the probe lists those without a place
 	city_coverage_offers: { roles: IMPORTERS, probe: { p_gap: 'without_point' } },
 	city_measure: { roles: STAFF, probe: { p_measure_id: NO_OFFER } },
+	// the reports: snapshots on a reference date (taken by city admins, 42501 for others; an
+	// unknown concept is PT404 for everyone), their list and their comparison
+	take_snapshot: {
+		roles: STAFF,
+		probe: { p_concept: 'no-such-concept-deploy-check' },
+		probeError: 'PT404'
+	},
+	city_snapshots: { roles: STAFF, probe: {} },
+	compare_snapshots: {
+		roles: STAFF,
+		probe: { p_from: NO_OFFER, p_to: NO_OFFER },
+		probeError: 'PT404'
+	},
 	// keeping the concept: every column of a measure, measured values, the current concept (city
 	// admins; an unknown measure or concept is PT404 for everyone first)
 	update_measure: {
