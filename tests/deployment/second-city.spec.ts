@@ -20,6 +20,8 @@ const CITY = 'kaiserslautern';
 const files = 'tests/fixtures/second-city';
 let root: string;
 let dataDir: string;
+/** The one-time link's token of the invitation city:create made. */
+let tokenHash = '';
 const servers: Server[] = [];
 
 interface Run {
@@ -33,6 +35,7 @@ function npmRun(script: string, ...args: string[]): Promise<Run> {
 	const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, CITY };
 	delete env.SUPABASE_URL;
 	delete env.DATABASE_URL;
+	delete env.ORIGIN;
 	return new Promise((resolve, reject) => {
 		const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
 			env,
@@ -76,7 +79,9 @@ describe.skipIf(noBuild)('a second city from files', () => {
 						'--time-zone',
 						'Europe/Berlin',
 						'--locale',
-						'de'
+						'de',
+						'--admin-email',
+						'integration@kaiserslautern.example.org'
 					],
 					/^Created Kaiserslautern \(kaiserslautern\): time zone Europe\/Berlin, default locale de\./
 				],
@@ -116,6 +121,15 @@ describe.skipIf(noBuild)('a second city from files', () => {
 					said(run).some((line) => expected.test(line)),
 					said(run).join('\n')
 				).toBe(true);
+				if (script === 'city:create') {
+					// the city office's first administrator, with the link that sets their password
+					const invitation =
+						/integration@kaiserslautern\.example\.org is a city admin .*\n {2}http:\/\/localhost:3000\/staff\/welcome\?token_hash=(\w+)&type=invite$/m.exec(
+							said(run).join('\n')
+						);
+					expect(invitation, said(run).join('\n')).not.toBeNull();
+					tokenHash = invitation![1];
+				}
 			}
 
 			const server = await startServer({ dataDir, env: { CITY } });
@@ -136,6 +150,36 @@ describe.skipIf(noBuild)('a second city from files', () => {
 			expect(html).toContain('Kaiserslautern');
 			expect(html).toContain('Sprachcafé am Betzenberg');
 			expect(html).not.toMatch(/Kempten|Sankt Mang/);
+
+			// the administrator follows the invitation and sees the city office's concept
+			const welcome = await fetch(`${server.base}/staff/welcome`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					accept: 'text/html',
+					origin: server.base,
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ token_hash: tokenHash, type: 'invite' })
+			});
+			expect(welcome.status).toBe(303);
+			const cookie = welcome.headers
+				.getSetCookie()
+				.map((line) => line.split(';')[0])
+				.join('; ');
+			const concept = await fetch(`${server.base}/city/concept`, { headers: { cookie } });
+			expect(concept.status).toBe(200);
+			const conceptHtml = await concept.text();
+			expect(conceptHtml).toContain('Wohnbedarfe und Wohnraumversorgung');
+			expect(conceptHtml).toContain('Qualifizierte Lernpatenschaften etablieren');
+			const coverage = await fetch(`${server.base}/city/coverage`, { headers: { cookie } });
+			expect(coverage.status).toBe(200);
+			const coverageHtml = await coverage.text();
+			for (const name of ['Betzenberg', 'Grübentälchen', 'Innenstadt', 'Sprachförderung']) {
+				expect(coverageHtml).toContain(name);
+			}
+			expect(coverageHtml).not.toMatch(/Kempten|Sankt Mang/);
+
 			server.kill('SIGTERM');
 			expect((await server.exit).code).toBe(0);
 

@@ -118,6 +118,31 @@ describe.each(engines)('bring your own city on $name', (engine) => {
 		});
 	});
 
+	describe('add_city_admin', () => {
+		it('names a user city admin once, refuses an unknown user, and is for service_role only', async () => {
+			const userId = await createUser(db());
+			const add = (q: SqlQuery, id: string) =>
+				q
+					.query<{ added: boolean }>(`select public.add_city_admin($1) as added`, [id])
+					.then(([row]) => row.added);
+			expect(await db().as(SERVICE, (q) => add(q, userId))).toBe(true);
+			expect(await db().as(SERVICE, (q) => add(q, userId))).toBe(false);
+			expect(
+				await db().query(`select count(*)::int as n from public.city_admins where user_id = $1`, [
+					userId
+				])
+			).toEqual([{ n: 1 }]);
+			await refused(
+				db().as(SERVICE, (q) => add(q, '00000000-0000-4000-8000-00000000abcd')),
+				'PT404'
+			);
+			await refused(
+				db().as({ role: 'authenticated', userId }, (q) => add(q, userId)),
+				'42501'
+			);
+		});
+	});
+
 	describe('import_organisations', () => {
 		it('imports the fixture, updates by slug, and the same file twice changes nothing', async () => {
 			await createCity(db(), { slug: 'kaiserslautern', name: 'Kaiserslautern' });

@@ -93,6 +93,8 @@ export const RPC_ACCESS = {
 		probe: { p_slug: 'Not A Slug', p_name: 'probe' },
 		probeError: '22023'
 	},
+	// npm run city:create -- --admin-email: an unknown user is PT404
+	add_city_admin: { roles: ['service_role'], probe: { p_user_id: NO_USER }, probeError: 'PT404' },
 	city_concepts: { roles: STAFF, probe: {} },
 	// a measure's status with its justification, and its history: city admins (42501 for
 	// others); an unknown measure is PT404 for everyone
