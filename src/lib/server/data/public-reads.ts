@@ -37,13 +37,16 @@ const fieldStatuses = memo<FieldStatus | null>({ max: 500 });
 /** The city, its current concept and counts. */
 export const portalInfo = () => frame.get('', async () => portal.info(await anonymousSupabase()));
 
+/** Today as the database's `current_date` sees it (UTC): a measure is late from a day on. */
+const today = () => new Date().toISOString().slice(0, 10);
+
 /** The current concept's fields of action with their lights; null without a current concept. */
 export const concept = () =>
-	conceptOverview.get('', async () => conceptStatus.overview(await anonymousSupabase()));
+	conceptOverview.get(today(), async () => conceptStatus.overview(await anonymousSupabase()));
 
 /** One field of action of the current concept, offer titles in `locale`; null when none. */
 export const conceptField = (code: string, locale: string) =>
-	fieldStatuses.get(`${code}/${locale}`, async () =>
+	fieldStatuses.get(`${today()}/${code}/${locale}`, async () =>
 		conceptStatus.field(await anonymousSupabase(), code, locale)
 	);
 
