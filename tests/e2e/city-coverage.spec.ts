@@ -2,7 +2,8 @@
  * The integration office reads the coverage, against `node build`: the matrix of districts ×
  * fields of action, a cell's number equal to the offers on the list it links to, the columns
  * switched to categories for one target group, the choropleth of "Sprache und Bildung" with its
- * legend in text, axe clean; and without JavaScript the same form and matrix (no map button).
+ * legend in text, axe clean; and without JavaScript, for an observer (a council member), the
+ * same form and matrix, no map button, and the offers without the editor's links.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, signIn, signInAs, violations } from '../support/staff';
@@ -47,6 +48,10 @@ test('the matrix, its numbers’ offers, categories for a target group and the c
 		'href',
 		/^\/de\/offers\//
 	);
+	await expect(page.getByRole('link', { name: /^Bearbeiten: / }).first()).toHaveAttribute(
+		'href',
+		/^\/staff\/offers\/[^/]+\/edit$/
+	);
 	expect(await violations(page)).toEqual([]);
 	await page.getByRole('link', { name: 'Zurück zur Abdeckung' }).click();
 
@@ -77,10 +82,13 @@ test('the matrix, its numbers’ offers, categories for a target group and the c
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('the form and the matrix work, the map is not offered', async ({ page }, testInfo) => {
+	test('the form and the matrix work for an observer, the map is not offered', async ({
+		page
+	}, testInfo) => {
 		test.skip(testInfo.project.name !== 'desktop', 'one project is enough for the no-JS check');
 		await page.goto('/staff/sign-in');
-		await signIn(page, DEMO.cityAdmin);
+		await signIn(page, DEMO.observer);
+		await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
 		await page.goto('/city/coverage');
 		await page.getByLabel('je 1.000 Einwohner', { exact: true }).check();
 		await page.getByRole('button', { name: 'Anzeigen' }).click();
@@ -90,5 +98,11 @@ test.describe('without JavaScript', () => {
 		// per 1,000 residents: one decimal, the offers behind it named for screen readers
 		await expect(table.locator('tbody td a').first()).toContainText(/\d(,\d)?\s*\(\d+ Angebot/);
 		await expect(page.getByRole('button', { name: 'Karte zeigen' })).toHaveCount(0);
+
+		// an observer reads the offers behind a number and gets no editor's links
+		await table.locator('tbody td a').first().click();
+		await expect(offers(page).getByRole('listitem').first()).toBeVisible();
+		await expect(page.getByRole('link', { name: /^Öffentliche Seite: / }).first()).toBeVisible();
+		await expect(page.getByRole('link', { name: /^Bearbeiten: / })).toHaveCount(0);
 	});
 });
