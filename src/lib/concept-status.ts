@@ -3,6 +3,7 @@
  * `public_concept_fields()` and `public_concept_field()` give it (the pages under /concept and
  * /api/concept read the same shapes). Texts of the concept are German as the city wrote them.
  */
+import type { I18n } from '$lib/i18n/translate';
 import type { MeasureStatus, StatusLight } from '$lib/types';
 
 /** The concept the status belongs to. */
@@ -95,3 +96,20 @@ export const LIGHT_LABELS: Readonly<Record<StatusLight | 'none', string>> = {
 	grey: 'status.scheduled',
 	none: 'status.none'
 };
+
+/** The message keys naming a level with its code, e.g. "Handlungsfeld 1", in any locale. */
+const LEVEL_KEYS = { field: 'concept.field_label', goal: 'concept.goal_label' } as const;
+
+/**
+ * "Handlungsfeld 1", "Themenfeld 1": in German the concept's own name of the level (a city's
+ * concept may say Themenfeld), in the other locales the translated one.
+ */
+export function levelLabel(
+	i18n: Pick<I18n, 'locale' | 't'>,
+	concept: StatusConcept,
+	level: keyof typeof LEVEL_KEYS,
+	code: string
+): string {
+	const own = concept.level_names?.[level]?.trim();
+	return i18n.locale === 'de' && own ? `${own} ${code}` : i18n.t(LEVEL_KEYS[level], { code });
+}

@@ -3,7 +3,12 @@
  * the data as SQL gives it, with the addresses of pages and JSON to follow.
  */
 import { describe, expect, it } from 'vitest';
-import { lightCounts, type ConceptOverview, type FieldStatus } from '$lib/concept-status';
+import {
+	levelLabel,
+	lightCounts,
+	type ConceptOverview,
+	type FieldStatus
+} from '$lib/concept-status';
 import { fieldJson, overviewJson } from './concept-api';
 
 const concept = {
@@ -104,5 +109,22 @@ describe('lightCounts', () => {
 			lightCounts([{ light: 'green' }, { light: null }, { light: 'yellow' }, { light: 'yellow' }])
 		).toEqual({ green: 1, yellow: 2, red: 0, grey: 0, none: 1 });
 		expect(lightCounts([])).toEqual({ green: 0, yellow: 0, red: 0, grey: 0, none: 0 });
+	});
+});
+
+describe('levelLabel', () => {
+	const t = (key: string, options?: { code?: unknown }) => `${key}:${String(options?.code)}`;
+	const themen = {
+		...concept,
+		level_names: { field: 'Themenfeld', goal: 'Ziel', measure: 'Maßnahme' }
+	};
+
+	it('says the concept’s own level name in German, the translated one elsewhere', () => {
+		expect(levelLabel({ locale: 'de', t }, themen, 'field', '3')).toBe('Themenfeld 3');
+		expect(levelLabel({ locale: 'de', t }, concept, 'goal', '3.1')).toBe('Ziel 3.1');
+		expect(levelLabel({ locale: 'ar', t }, themen, 'field', '3')).toBe('concept.field_label:3');
+		expect(levelLabel({ locale: 'de-simple', t }, themen, 'field', '3')).toBe(
+			'concept.field_label:3'
+		);
 	});
 });
