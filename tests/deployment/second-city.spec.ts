@@ -144,6 +144,12 @@ describe.skipIf(noBuild)('a second city from files', () => {
 				'Sprachcafé am Betzenberg',
 				'Wohnungssuche: offene Sprechstunde'
 			]);
+			// a visitor whose browser names none of the nine goes to the city's default locale
+			const first = await fetch(`${server.base}/`, {
+				redirect: 'manual',
+				headers: { 'accept-language': 'fr' }
+			});
+			expect(first.headers.get('location')).toBe('/de');
 			const start = await fetch(`${server.base}/de`);
 			const html = await start.text();
 			expect(start.status).toBe(200);

@@ -96,17 +96,20 @@ function parseAcceptLanguage(header: string): Preference[] {
 /**
  * The locale to send a first-time visitor to: the most preferred language in `Accept-Language`
  * (q-values respected, region and script ignored, `*` meaning the default) that the portal
- * speaks, else German.
+ * speaks, else `fallback` (the city's default locale; German unless the city says otherwise).
  */
-export function negotiateLocale(acceptLanguage: string | null): Locale {
-	if (!acceptLanguage) return DEFAULT_LOCALE;
+export function negotiateLocale(
+	acceptLanguage: string | null,
+	fallback: Locale = DEFAULT_LOCALE
+): Locale {
+	if (!acceptLanguage) return fallback;
 	for (const { tag } of parseAcceptLanguage(acceptLanguage)) {
-		if (tag === '*') return DEFAULT_LOCALE;
+		if (tag === '*') return fallback;
 		const primary = tag.split('-')[0];
 		const match = NEGOTIABLE.find((code) => code === primary) ?? ALIASES.get(primary);
 		if (match) return match;
 	}
-	return DEFAULT_LOCALE;
+	return fallback;
 }
 
 /** The languages of the staff and city areas: German, and English as the second. */

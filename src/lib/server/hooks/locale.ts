@@ -3,7 +3,15 @@
  * visitor's language (from Accept-Language). Machine endpoints and the staff areas carry none.
  */
 import type { Handle } from '@sveltejs/kit';
-import { localeOfPath, negotiateLocale, negotiateStaffLocale } from '$lib/i18n/locales';
+import {
+	DEFAULT_LOCALE,
+	isLocale,
+	localeOfPath,
+	negotiateLocale,
+	negotiateStaffLocale,
+	type Locale
+} from '$lib/i18n/locales';
+import { portalInfo } from '../data/public-reads';
 import { isSessionPath } from '../../staff/session-paths';
 
 /** Paths that carry no locale: machine endpoints, SvelteKit's own, and the staff areas. */
@@ -12,14 +20,24 @@ const WITHOUT_LOCALE = /^\/(?:api|_app|\.well-known|staff|city)(?:\/|$)/;
 /** A last path segment with a file extension: a static asset (served before the hooks). */
 const ASSET = /\/[^/]+\.[a-z0-9]+$/i;
 
-export const locale: Handle = ({ event, resolve }) => {
+/** The city's default locale (city:create --locale; cached with the frame), else German. */
+async function cityLocale(): Promise<Locale> {
+	const info = await portalInfo().catch(() => null);
+	const configured = info?.city?.default_locale;
+	return isLocale(configured) ? configured : DEFAULT_LOCALE;
+}
+
+export const locale: Handle = async ({ event, resolve }) => {
 	const { pathname, search } = event.url;
 	const pathLocale = localeOfPath(pathname);
 	const method = event.request.method;
 	const needsLocale = !pathLocale && !WITHOUT_LOCALE.test(pathname) && !ASSET.test(pathname);
 
 	if (needsLocale && (method === 'GET' || method === 'HEAD')) {
-		const negotiated = negotiateLocale(event.request.headers.get('accept-language'));
+		const negotiated = negotiateLocale(
+			event.request.headers.get('accept-language'),
+			await cityLocale()
+		);
 		return new Response(null, {
 			status: 302,
 			headers: {
