@@ -123,6 +123,12 @@ async function main(): Promise<number> {
 			console.error(`Nothing was created. ${reason}.${error.hint ? `\n${error.hint}` : ''}`);
 			return 1;
 		}
+		if (!error && values['time-zone'] !== 'Europe/Berlin') {
+			console.warn(
+				`Note: ${values['time-zone']} is stored with the city, but the portal still computes dates ` +
+					`(schedules, the week, calendar files) in Europe/Berlin.`
+			);
+		}
 		if (error) {
 			// run again with --admin-email: the city is there, its administrator is added
 			console.log(`The city ${values.slug} exists already; adding its administrator.`);
