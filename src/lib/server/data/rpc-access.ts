@@ -152,6 +152,9 @@ export const RPC_ACCESS = {
 		probe: { p_city: NO_CITY, p_concept: {}, p_dry_run: true },
 		probeError: '22023'
 	},
+	// the public implementation status of the current concept (pages and /api/concept)
+	public_concept_fields: { roles: READERS, probe: {} },
+	public_concept_field: { roles: READERS, probe: { p_field: 'no-field', p_locale: 'de' } },
 	// npm run check:deploy
 	applied_migrations: { roles: ['service_role'], probe: {} },
 	// every process's caches follow it
@@ -185,9 +188,6 @@ export const RPC_ACCESS = {
 	// the staff offer page: one offer, and its history (42501 for an offer not the caller's)
 	staff_offer: { roles: STAFF, probe: { p_offer_id: NO_OFFER } },
 	offer_history: {
-	// the public implementation status of the current concept (pages and /api/concept)
-	public_concept_fields: { roles: READERS, probe: {} },
-	public_concept_field: { roles: READERS, probe: { p_field: 'no-field', p_locale: 'de' } },
 		roles: STAFF,
 		probe: { p_offer_id: NO_OFFER, p_limit: 1 },
 		probeError: '42501'
