@@ -12,6 +12,8 @@ import { TARGET_GROUPS } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
 const KEY = /^[a-z0-9][a-z0-9._-]{0,79}$/;
+/** Offers a page shows; a column's total in a large city holds thousands. */
+const PAGE_SIZE = 200;
 
 function badRequest(): never {
 	error(400, { message: 'error.invalid_input', key: 'error.invalid_input' });
@@ -31,6 +33,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		category: get('category'),
 		gap: get('gap') as OfferGap | null
 	};
+	const pageParam = url.searchParams.get('page') ?? '1';
+	if (!/^[1-9]\d{0,5}$/.test(pageParam)) badRequest();
+	const page = Number(pageParam);
 	if (filter.field && filter.category) badRequest();
 	if (filter.gap && !OFFER_GAPS.includes(filter.gap)) badRequest();
 	if (filter.targetGroup && !(TARGET_GROUPS as readonly string[]).includes(filter.targetGroup)) {
@@ -46,12 +51,21 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (filter.concept) back.set('concept', filter.concept);
 	if (filter.targetGroup) back.set('target_group', filter.targetGroup);
 	if (filter.category) back.set('columns', 'categories');
+	// the list's own address without its page, for the pages' links
+	const query = new URLSearchParams(url.searchParams);
+	query.delete('page');
+	const pages = Math.max(1, Math.ceil(offers.length / PAGE_SIZE));
+	if (page > pages) error(404, { message: 'error.not_found', key: 'error.not_found' });
 	return {
 		filter,
-		offers,
+		total: offers.length,
+		page,
+		pages,
+		offers: offers.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
 		district: matrix.districts.find((district) => district.slug === filter.district) ?? null,
 		field: matrix.fields.find((field) => field.code === filter.field) ?? null,
 		concept: matrix.concept,
+		query: query.toString(),
 		back: `/city/coverage${back.size > 0 ? `?${back}` : ''}`
 	};
 };
