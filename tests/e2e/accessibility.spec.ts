@@ -1,7 +1,8 @@
 /**
  * WCAG 2.1 AA and axe's best practices on every public page, in every locale (right to left
  * included), on a phone and on a desktop: the start page, the start page with a filter, a
- * district, an offer, the week and a page that does not exist; and, as a visitor opens it with
+ * district, an offer, the week, the concept's implementation status (overview and one field of
+ * action) and a page that does not exist; and, as a visitor opens it with
  * its button, the map on the start and district pages. axe-core must find no violation.
  *
  * One browser context per locale and test: the pages are visited one after the other, and every
@@ -96,7 +97,7 @@ for (const locale of LOCALE_LIST) {
 	const { code } = locale;
 
 	test.describe(`${code} (${locale.dir})`, () => {
-		test('no violation on the start, filtered start, district, offer, week and 404 pages', async ({
+		test('no violation on the start, filtered start, district, offer, week, concept and 404 pages', async ({
 			page
 		}) => {
 			const check = async (label: string) =>
@@ -126,6 +127,11 @@ for (const locale of LOCALE_LIST) {
 			} else {
 				await check('the week page');
 			}
+
+			expect(await visit(page, `/${code}/concept`, locale)).toBe(200);
+			await check('the implementation status');
+			expect(await visit(page, `/${code}/concept/1`, locale)).toBe(200);
+			await check('the implementation status of field of action 1');
 
 			expect(await visit(page, `/${code}/no-such-page`, locale)).toBe(404);
 			await check('the 404 page');
