@@ -15,6 +15,8 @@ test.use({ locale: 'de-DE' });
 test('two snapshots compared, the comparison exported, the council report printed', async ({
 	page
 }, testInfo) => {
+	// a journey of five pages, two downloads' worth of work and three axe runs
+	test.slow();
 	const phone = testInfo.project.name === 'phone';
 	const code = phone ? '5.1.3' : '5.1.2';
 	const [first, second] = phone ? ['2026-03-02', '2026-03-09'] : ['2026-02-02', '2026-02-09'];
