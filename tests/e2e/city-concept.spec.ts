@@ -2,7 +2,8 @@
  * The integration office keeps its concept's status, against `node build`: the measures with
  * their lights, late flags and offers; one measure's status changed with a justification, which
  * the history shows with who and why; a change without a justification refused at its field;
- * axe clean. Each browser project changes its own measure. An observer (a council member)
+ * axe clean; the public status page shows the new light in Arabic. Each browser project changes
+ * its own measure. An observer (a council member)
  * reads the same pages and cannot change them, not even by posting the form.
  */
 import { expect, test } from '@playwright/test';
@@ -47,6 +48,19 @@ test('a status change with its justification lands in the measure’s history', 
 	);
 	await expect(history.getByRole('listitem').first()).toContainText(DEMO.cityAdmin);
 	expect(await violations(page)).toEqual([]);
+
+	// the public status page of the measure's field shows the new light, in Arabic too (the
+	// caches follow the data version within a second)
+	const measure = page.getByRole('listitem').filter({
+		has: page.getByRole('heading', {
+			level: 3,
+			name: new RegExp(`(^|\\s)${code.replace(/\./g, '\\.')}(\\s|$)`)
+		})
+	});
+	await expect(async () => {
+		await page.goto('/ar/concept/6');
+		await expect(measure.getByText('قيد التنفيذ (المنتصف)')).toBeVisible({ timeout: 1_000 });
+	}).toPass({ timeout: 15_000 });
 });
 
 test('an observer reads the concept and cannot change a status', async ({ page }) => {
