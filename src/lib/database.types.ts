@@ -1422,6 +1422,14 @@ export type Database = {
 					updated_at: string;
 				}[];
 			};
+			offer_theme_choices: {
+				Args: { p_offer_id: string };
+				Returns: {
+					chosen: boolean;
+					slug: string;
+					title: string;
+				}[];
+			};
 			offer_translation_status: { Args: { p_offer_id: string }; Returns: Json };
 			organisation_staff: {
 				Args: { p_organisation_id: string };
@@ -1490,6 +1498,7 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			set_offer_themes: { Args: { p_offer_id: string; p_themes: string[] }; Returns: undefined };
 			set_offers_state: {
 				Args: { p_ids: string[]; p_state: Database['public']['Enums']['publication_state'] };
 				Returns: number;

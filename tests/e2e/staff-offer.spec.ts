@@ -54,6 +54,28 @@ test('an editor confirms an own offer as still valid and sees it in the history 
 	}).toPass({ timeout: 15_000 });
 });
 
+test('an editor tags an own offer with cross-cutting themes of the concept', async ({
+	page
+}, testInfo) => {
+	await signInAs(page, DEMO.editor);
+	// each project its own offer: the form sends the whole choice
+	const row = page
+		.getByRole('row')
+		.filter({ hasText: 'Veröffentlicht' })
+		.nth(testInfo.project.name === 'phone' ? 1 : 2);
+	await row.getByRole('link').first().press('Enter');
+	await expect(page).toHaveURL(/\/staff\/offers\/[0-9a-f-]{36}$/);
+	const themes = page.getByRole('group', { name: 'Dieses Angebot dient den Themen' });
+	await themes.getByLabel('Frauen').check();
+	await themes.getByLabel('Ehrenamt').uncheck();
+	await page.getByRole('button', { name: 'Themen speichern' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Themen gespeichert.' })).toBeVisible();
+	await page.reload();
+	await expect(themes.getByLabel('Frauen')).toBeChecked();
+	await expect(themes.getByLabel('Ehrenamt')).not.toBeChecked();
+	expect(await violations(page)).toEqual([]);
+});
+
 test("another organisation's offer, an unknown id and a malformed one are not found", async ({
 	page,
 	request

@@ -87,6 +87,11 @@ async function buildWorld(db: SqlSession) {
 		[id.indicator, id.measure]
 	);
 	await db.query(
+		`insert into public.measure_indicator_values (measure_id, indicator_position, measured_on, value, source)
+		 values ($1, 1, '2026-06-30', 8, 'Teilnahmelisten')`,
+		[id.measure]
+	);
+	await db.query(
 		`insert into public.themes (id, concept_id, slug, title) values ($1, $2, 'frauen', 'Frauen')`,
 		[id.theme, id.concept]
 	);
@@ -305,6 +310,17 @@ const cases: Case[] = [
 		update: `update public.measure_indicators set description = description where id = '${id.indicator}' returning 1`,
 		delete: `delete ${w('measure_indicators', `id = '${id.indicator}'`)} returning 1`,
 		allowed: readOnlyForAllButAdmin
+	},
+	{
+		// read by the city office and its observers (staff A observes); written through
+		// record_indicator_value() and delete_indicator_value() only
+		row: 'a measured value of an indicator',
+		table: 'measure_indicator_values',
+		select: `select 1 ${w('measure_indicator_values', `measure_id = '${id.measure}'`)}`,
+		insert: `insert into public.measure_indicator_values (measure_id, indicator_position, measured_on, value, source) values ('${id.measure}', 1, '2026-07-31', 9, 'Liste') returning 1`,
+		update: `update public.measure_indicator_values set value = value where measure_id = '${id.measure}' returning 1`,
+		delete: `delete ${w('measure_indicator_values', `measure_id = '${id.measure}'`)} returning 1`,
+		allowed: { [anon]: '----', [own]: 'S---', [other]: '----', [admin]: 'S---' }
 	},
 	{
 		row: 'a measure status change',

@@ -143,6 +143,13 @@ export const RPC_ACCESS = {
 	},
 	delete_indicator_value: { roles: STAFF, probe: { p_id: -1 }, probeError: 'PT404' },
 	set_current_concept: { roles: STAFF, probe: { p_concept: NO_CITY }, probeError: 'PT404' },
+	// the themes an offer serves, on its staff page (an unknown offer is PT404 for everyone)
+	offer_theme_choices: { roles: STAFF, probe: { p_offer_id: NO_OFFER }, probeError: 'PT404' },
+	set_offer_themes: {
+		roles: STAFF,
+		probe: { p_offer_id: NO_OFFER, p_themes: [] },
+		probeError: 'PT404'
+	},
 	measure_is_late: {
 		roles: [...READERS, 'service_role'],
 		probe: { p_status: 'implemented', p_ends_on: null }

@@ -1,7 +1,8 @@
 /**
  * One offer for its staff: what it is, whether it is current (confirmed when, due when older
  * than VERIFY_AFTER_DAYS), "still valid" (confirms it today, in all its languages), the link to
- * its public page when published, and its history from the audit log; the link to its editor
+ * its public page when published, the cross-cutting themes it serves, and its history from the
+ * audit log; the link to its editor
  * (`edit/`) and publishing, withdrawing to draft and archiving it. 404 for an id that is no
  * uuid, does not exist or is not the person's to edit.
  */
@@ -10,6 +11,7 @@ import * as z from 'zod';
 import { env } from '$env/dynamic/private';
 import { requireUser } from '$lib/server/auth/guards';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
+import * as offerThemes from '$lib/server/data/offer-themes';
 import * as staffOffer from '$lib/server/data/staff-offer';
 import * as staffOffers from '$lib/server/data/staff-offers';
 import { deriveOffer, verifyAfterDays } from '$lib/staff/dashboard';
@@ -45,6 +47,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const history = await orHttpError(staffOffer.history(locals.supabase, id));
 	return {
 		offer,
+		themes: await orHttpError(offerThemes.choices(locals.supabase, id)),
 		verifyAfterDays: days,
 		history,
 		historyLimit: staffOffer.HISTORY_LIMIT,
@@ -82,5 +85,17 @@ export const actions: Actions = {
 		if (isFailure(copies)) return copies;
 		if (copies.length === 0) return fail(404, { error: 'error.not_found' });
 		redirect(303, `/staff/offers/${copies[0]}/edit`);
+	},
+	/** The cross-cutting themes of the current concept the offer serves (check boxes). */
+	themes: async ({ locals, params, request, url }) => {
+		requireUser(locals, url);
+		const id = offerId(params);
+		const slugs = z
+			.array(z.string().max(100))
+			.safeParse((await request.formData()).getAll('themes'));
+		if (!slugs.success) return fail(400, { error: 'error.invalid_input' });
+		const saved = await orFail(offerThemes.set(locals.supabase, id, slugs.data));
+		if (isFailure(saved)) return saved;
+		return { themesSaved: true };
 	}
 };
