@@ -44,7 +44,9 @@ test('two snapshots compared, the comparison exported, the council report printe
 
 	// the measure's status changes between the two reference dates
 	await page.goto('/city/concept');
-	await page.getByRole('link', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) }).click();
+	await page
+		.getByRole('link', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) })
+		.press('Enter');
 	const select = page.getByLabel('Neuer Stand');
 	const target = (await select.inputValue()) === 'at_risk' ? 'implemented' : 'at_risk';
 	const targetLabel = target === 'at_risk' ? 'Gefährdet oder bisher nicht umgesetzt' : 'Umgesetzt';
