@@ -8,7 +8,8 @@
  * demo districts (picked in turn, so the districts get about the same number), implements up to
  * two measures of the current concept and is published. Most texts are German; about one offer
  * in seven is written in English, Arabic, Ukrainian or Turkish (one locale per row is what the
- * CSV holds). Most offers recur weekly or every other week from a date in November 2026.
+ * CSV holds). Most offers recur weekly or every other week from a date in the four weeks after
+ * the day the bench runs.
  *
  *   npx tsx scripts/bench-offers.ts [--offers 10000] [--seed 7] > offers.csv
  */
@@ -204,6 +205,8 @@ const TARGET_GROUPS = [
 ];
 const LEVELS = ['', 'none', 'a1', 'a2', 'b1', 'b2'];
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+/** Midnight UTC of the day the bench runs. */
+const TODAY = Math.floor(Date.now() / 86_400_000) * 86_400_000;
 
 const COLUMNS = [
 	'organisation',
@@ -286,8 +289,10 @@ export function offersCsv(city: DemoCity, count: number, seed = 7): string {
 
 		const organisation = pick(city.organisations);
 		const scheduled = next() < 0.85;
-		const day = 2 + Math.floor(next() * 28); // 2 to 29 November 2026
-		const weekday = WEEKDAYS[new Date(Date.UTC(2026, 10, day)).getUTCDay()];
+		// the first date lies in the four weeks from tomorrow: a one-off date already past would be
+		// archived when the portal starts, and the bench would wait for offers that are gone
+		const first = new Date(TODAY + (1 + Math.floor(next() * 28)) * 86_400_000);
+		const weekday = WEEKDAYS[first.getUTCDay()];
 		const hour = 8 + Math.floor(next() * 12);
 		const cost = next();
 		const row: Record<(typeof COLUMNS)[number], string> = {
@@ -316,7 +321,7 @@ export function offersCsv(city: DemoCity, count: number, seed = 7): string {
 			last_verified_on: `2026-${next() < 0.5 ? '10' : '11'}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`,
 			measures: next() < 0.6 ? some(city.measures, 2).join(',') : '',
 			starts_at: scheduled
-				? `2026-11-${String(day).padStart(2, '0')} ${String(hour).padStart(2, '0')}:${next() < 0.5 ? '00' : '30'}`
+				? `${first.toISOString().slice(0, 10)} ${String(hour).padStart(2, '0')}:${next() < 0.5 ? '00' : '30'}`
 				: '',
 			duration_minutes: scheduled ? pick(['60', '90', '120']) : '',
 			rrule: !scheduled
