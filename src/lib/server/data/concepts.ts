@@ -77,6 +77,19 @@ export async function measures(supabase: Supabase, concept?: string): Promise<Ci
 	return data;
 }
 
+/** The measures (in the concept's order) grouped by their field of action. */
+export function byField(
+	rows: CityMeasureRow[]
+): Array<{ code: string; title: string; measures: CityMeasureRow[] }> {
+	const fields: Array<{ code: string; title: string; measures: CityMeasureRow[] }> = [];
+	for (const row of rows) {
+		const last = fields.at(-1);
+		if (last?.code === row.field_code) last.measures.push(row);
+		else fields.push({ code: row.field_code, title: row.field_title, measures: [row] });
+	}
+	return fields;
+}
+
 /** One measure, or null. */
 export async function measure(supabase: Supabase, id: string): Promise<CityMeasure | null> {
 	const { data, error } = await supabase.rpc('city_measure', { p_measure_id: id });

@@ -17,13 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		: choices.find((choice) => choice.is_current);
 	if (wanted && !concept) error(404, { message: 'error.not_found', key: 'error.not_found' });
 	const rows = concept ? await orHttpError(concepts.measures(locals.supabase, concept.slug)) : [];
-	const fields: Array<{ code: string; title: string; measures: typeof rows }> = [];
-	for (const row of rows) {
-		const last = fields.at(-1);
-		if (last?.code === row.field_code) last.measures.push(row);
-		else fields.push({ code: row.field_code, title: row.field_title, measures: [row] });
-	}
-	return { choices, concept: concept ?? null, fields };
+	return { choices, concept: concept ?? null, fields: concepts.byField(rows) };
 };
 
 export const actions: Actions = {

@@ -24,26 +24,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		orHttpError(reports.coverage(locals.supabase, concept)),
 		orHttpError(districts.geojson(locals.supabase))
 	]);
-	const fields: Array<{
-		code: string;
-		title: string;
-		counts: Record<Light, number>;
-		measures: typeof rows;
-	}> = [];
-	for (const row of rows) {
-		let field = fields.at(-1);
-		if (field?.code !== row.field_code) {
-			field = {
-				code: row.field_code,
-				title: row.field_title,
-				counts: { green: 0, yellow: 0, red: 0, grey: 0, none: 0 },
-				measures: []
-			};
-			fields.push(field);
-		}
-		field.measures.push(row);
-		field.counts[(row.light as Light | null) ?? 'none']++;
-	}
+	const fields = concepts.byField(rows).map((field) => {
+		const counts: Record<Light, number> = { green: 0, yellow: 0, red: 0, grey: 0, none: 0 };
+		for (const row of field.measures) counts[(row.light as Light | null) ?? 'none']++;
+		return { ...field, counts };
+	});
 	const offers = new Map(coverage.districts.map((d) => [d.slug, d.offers]));
 	const map = choropleth(
 		shapes.features.map((f) => ({
