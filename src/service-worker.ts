@@ -1,0 +1,163 @@
+/**
+ * The portal offline: a visitor's phone keeps the offer pages it opened, so that they open again
+ * on a train or in a basement, with a note that they are offline and the page may be out of date.
+ *
+ * - Kept: offer pages (`/<locale>/offers/<id>`) after a successful answer, whether opened by a
+ *   full load or by a client-side navigation (then the page's data came as `__data.json` and the
+ *   worker fetches the page itself once); the build's immutable scripts and stylesheets such a
+ *   page links to; the fonts the browser had already downloaded for it (only from its HTTP cache:
+ *   no font is downloaded for this, the Arabic and Latin-extended fonts are 100 KB each).
+ * - Network first: a kept page is served only when the network fails, with its offline note
+ *   shown (the layout's `hidden` note, made visible in the HTML: no script in the page). A page
+ *   that is gone (404, 410) is forgotten.
+ * - Nothing else: no lists or searches, no map, no API, no staff or city page, no POST; requests
+ *   the worker does not keep pass untouched. Nothing leaves the portal's origin.
+ * - One cache per build (`version`); a new version takes over at once, fetches the pages the old
+ *   one kept anew and deletes the old caches.
+ */
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { version } from '$service-worker';
+import {
+	declaredFonts,
+	linkedAssets,
+	offerDataPagePath,
+	offerPagePath,
+	withOfflineNote
+} from '$lib/offline/offline-copy';
+
+const worker = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `offline-${version}`;
+
+/** Build files in this version's cache: only these are answered from it. */
+const kept = new Set<string>();
+const ready = caches
+	.open(CACHE)
+	.then((cache) => cache.keys())
+	.then((requests) => {
+		for (const request of requests) {
+			const path = new URL(request.url).pathname;
+			if (path.startsWith('/_app/immutable/')) kept.add(path);
+		}
+	});
+
+/** Keeps `path` (an offer page) from `response`, with its build files and fonts. */
+async function keep(path: string, response: Response): Promise<void> {
+	const cache = await caches.open(CACHE);
+	const html = await response.clone().text();
+	await cache.put(path, response);
+	const sheets: string[] = [];
+	for (const asset of linkedAssets(html, worker.location.origin)) {
+		if (asset.endsWith('.css')) sheets.push(asset);
+		if (kept.has(asset)) continue;
+		const answer = await fetch(asset).catch(() => null);
+		if (!answer?.ok) continue;
+		await cache.put(asset, answer);
+		kept.add(asset);
+	}
+	for (const sheet of sheets) {
+		const css = await (await cache.match(sheet))?.text();
+		for (const font of declaredFonts(css ?? '', worker.location.origin + sheet)) {
+			if (kept.has(font)) continue;
+			// only what the browser has already: fails at once (504) for a font it never loaded
+			const answer = await fetch(font, { cache: 'only-if-cached', mode: 'same-origin' }).catch(
+				() => null
+			);
+			if (!answer?.ok) continue;
+			await cache.put(font, answer);
+			kept.add(font);
+		}
+	}
+}
+
+/** Fetches the offer page `path` and keeps it (best effort). */
+async function copy(path: string): Promise<void> {
+	// marked, so that the server does not count this as one more visit (usage counts)
+	const response = await fetch(path, { headers: { 'x-offline-copy': '1' } }).catch(() => null);
+	if (response?.ok) await keep(path, response);
+}
+
+async function forget(path: string): Promise<void> {
+	await (await caches.open(CACHE)).delete(path);
+}
+
+function isPage(response: Response): boolean {
+	return response.ok && /^text\/html/.test(response.headers.get('content-type') ?? '');
+}
+
+/** Network first; the kept copy with its offline note when the network fails. */
+async function offerPage(event: FetchEvent, path: string): Promise<Response> {
+	try {
+		const response = await fetch(event.request);
+		if (isPage(response)) event.waitUntil(keep(path, response.clone()));
+		else if (response.status === 404 || response.status === 410) event.waitUntil(forget(path));
+		return response;
+	} catch (failure) {
+		const copy = await (await caches.open(CACHE)).match(path, { ignoreVary: true });
+		if (!copy) throw failure;
+		const headers = new Headers(copy.headers);
+		for (const name of ['content-length', 'content-encoding', 'etag']) headers.delete(name);
+		return new Response(withOfflineNote(await copy.text()), { status: copy.status, headers });
+	}
+}
+
+worker.addEventListener('install', () => {
+	void worker.skipWaiting();
+});
+
+worker.addEventListener('activate', (event) => {
+	event.waitUntil(
+		(async () => {
+			await ready;
+			const pages = new Set<string>();
+			for (const name of await caches.keys()) {
+				if (name === CACHE) continue;
+				for (const request of await (await caches.open(name)).keys()) {
+					const path = offerPagePath(new URL(request.url).pathname);
+					if (path) pages.add(path);
+				}
+			}
+			// the page that installed the worker is an opened offer too
+			for (const client of await worker.clients.matchAll({ type: 'window' })) {
+				const path = offerPagePath(new URL(client.url).pathname);
+				if (path) pages.add(path);
+			}
+			for (const path of pages) await copy(path);
+			for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+			await worker.clients.claim();
+		})()
+	);
+});
+
+worker.addEventListener('fetch', (event) => {
+	const { request } = event;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== worker.location.origin) return;
+	if (request.mode === 'navigate') {
+		const path = offerPagePath(url.pathname);
+		if (path) event.respondWith(offerPage(event, path));
+		return;
+	}
+	const dataOf = offerDataPagePath(url.pathname);
+	if (dataOf) {
+		// offline this fails, and SvelteKit then loads the page itself, from the kept copy
+		event.respondWith(
+			fetch(request).then((response) => {
+				if (response.ok) event.waitUntil(copy(dataOf));
+				return response;
+			})
+		);
+		return;
+	}
+	if (kept.has(url.pathname)) {
+		event.respondWith(
+			caches
+				.open(CACHE)
+				.then((cache) => cache.match(url.pathname))
+				.then((hit) => hit ?? fetch(request))
+		);
+	}
+});
