@@ -73,7 +73,9 @@ export default defineConfig({
 			DATA_DIR: 'memory',
 			// every test comes from one address: fair use is tested on a server of its own
 			// (tests/deployment/fair-use.spec.ts)
-			FAIR_USE: 'off'
+			FAIR_USE: 'off',
+			// usage counts reach the database every second, not every minute (city-usage.spec.ts)
+			USAGE_FLUSH_MS: '1000'
 		},
 		timeout: 120_000,
 		reuseExistingServer: false

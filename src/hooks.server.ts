@@ -1,7 +1,8 @@
 /**
  * Every request passes a sequence of small handles (src/lib/server/hooks/), outermost first:
  * security headers, the API's CORS, compression, the locale (a page without one is redirected
- * to the visitor's language), fair use (429 for a client asking too much), the response cache
+ * to the visitor's language), fair use (429 for a client asking too much), usage counts (per
+ * day, route kind and locale, nothing about the visitor), the response cache
  * for anonymous readers, the Supabase client with the visitor's rights, the session of the
  * staff and city areas (`locals.user`, from verified claims), `<html lang dir>`. The
  * Content Security Policy is set by SvelteKit (kit.csp in svelte.config.js) with hashes, so that
@@ -25,6 +26,7 @@ import { responseCache } from '$lib/server/hooks/response-cache';
 import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { session } from '$lib/server/hooks/session';
 import { supabase } from '$lib/server/hooks/supabase';
+import { startUsageFlush, usageCounts } from '$lib/server/hooks/usage';
 import { startArchivingPastOffers } from '$lib/server/jobs/archive-past';
 import { startSearchWorker } from '$lib/server/search/worker';
 import { anonymousSupabase, closeBackend, getBackend } from '$lib/server/supabase';
@@ -41,6 +43,7 @@ export const init: ServerInit = async () => {
 	// CITY names the city this portal serves: its database must hold it (else: how to create it)
 	await checkConfiguredCity(async () => (await portal.info(await anonymousSupabase())).city);
 	const archiving = startArchivingPastOffers();
+	const usage = startUsageFlush();
 	const worker = startSearchWorker();
 	const watcher = watchDataVersion(anonymousSupabase(), {
 		onChange: () => {
@@ -57,8 +60,11 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => {
 		archiving.stop();
 		watcher.stop();
-		worker
+		// the counts of the last minute go to the database before it closes
+		usage
 			.stop()
+			.catch((error) => console.error('[shutdown] usage counts not stored', error))
+			.then(() => worker.stop())
 			.finally(closeBackend)
 			.catch((error) => {
 				console.error('[shutdown] the database did not close cleanly', error);
@@ -73,6 +79,7 @@ export const handle = sequence(
 	compression,
 	locale,
 	fairUse,
+	usageCounts,
 	responseCache,
 	supabase,
 	session,

@@ -1184,6 +1184,28 @@ export type Database = {
 					}
 				];
 			};
+			usage_counts: {
+				Row: {
+					count: number;
+					day: string;
+					locale: string;
+					route_kind: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					count: number;
+					day: string;
+					locale: string;
+					route_kind: string;
+				};
+				Update: {
+					count?: number;
+					day?: string;
+					locale?: string;
+					route_kind?: string;
+				};
+				Relationships: [];
+			};
 		};
 		Views: {
 			district_coverage: {
@@ -1284,6 +1306,7 @@ export type Database = {
 					taken_at: string;
 				}[];
 			};
+			city_usage: { Args: { p_month?: string }; Returns: Json };
 			claim_search_outbox: {
 				Args: { p_lease_seconds?: number; p_limit?: number };
 				Returns: {
@@ -1455,6 +1478,7 @@ export type Database = {
 				};
 				Returns: Json;
 			};
+			record_usage: { Args: { p_counts: Json }; Returns: undefined };
 			remove_staff_member: {
 				Args: { p_organisation_id: string; p_user_id: string };
 				Returns: undefined;

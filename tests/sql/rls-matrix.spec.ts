@@ -159,6 +159,9 @@ async function buildWorld(db: SqlSession) {
 		 values ($1, $2, '2026-06-30', '[]', '{}')`,
 		[id.snapshot, id.concept]
 	);
+	await db.query(
+		`insert into public.usage_counts (day, route_kind, locale, count) values ('2026-12-01', 'start', 'de', 3)`
+	);
 }
 
 interface Case {
@@ -341,6 +344,16 @@ const cases: Case[] = [
 		delete: `delete ${w('concept_snapshots', `id = '${id.snapshot}'`)} returning 1`,
 		// signed-in users read them; only take_snapshot() writes them, nobody changes them
 		allowed: { [anon]: '----', [own]: 'S---', [other]: 'S---', [admin]: 'S---' }
+	},
+	{
+		row: 'a usage count',
+		table: 'usage_counts',
+		select: `select 1 ${w('usage_counts', `day = '2026-12-01'`)}`,
+		insert: `insert into public.usage_counts (day, route_kind, locale, count) values ('2026-12-02', 'offer', 'ar', 1) returning 1`,
+		update: `update public.usage_counts set count = count + 1 where day = '2026-12-01' returning 1`,
+		delete: `delete ${w('usage_counts', `day = '2026-12-01'`)} returning 1`,
+		// city admins and observers (staffA) read them; only record_usage() (the server) adds
+		allowed: { [anon]: '----', [own]: 'S---', [other]: '----', [admin]: 'S---' }
 	},
 	{
 		row: 'a cross-cutting theme',

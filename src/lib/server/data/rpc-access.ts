@@ -159,6 +159,10 @@ export const RPC_ACCESS = {
 		probe: { p_city: NO_CITY, p_concept: {}, p_dry_run: true },
 		probeError: '22023'
 	},
+	// usage counts: the server adds its counts (service_role only: a visitor who could call it
+	// could inflate them); city admins and observers read a month, others see none
+	record_usage: { roles: WORKER, probe: { p_counts: [] } },
+	city_usage: { roles: STAFF, probe: { p_month: '2026-01-01' } },
 	// the public implementation status of the current concept (pages and /api/concept)
 	public_concept_fields: { roles: READERS, probe: {} },
 	public_concept_field: { roles: READERS, probe: { p_field: 'no-field', p_locale: 'de' } },
