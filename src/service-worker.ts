@@ -120,7 +120,10 @@ worker.addEventListener('activate', (event) => {
 				}
 			}
 			// the page that installed the worker is an opened offer too
-			for (const client of await worker.clients.matchAll({ type: 'window' })) {
+			for (const client of await worker.clients.matchAll({
+				type: 'window',
+				includeUncontrolled: true
+			})) {
 				const path = offerPagePath(new URL(client.url).pathname);
 				if (path) pages.add(path);
 			}
