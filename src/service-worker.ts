@@ -3,8 +3,9 @@
  * on a train or in a basement, with a note that they are offline and the page may be out of date.
  *
  * - Kept: offer pages (`/<locale>/offers/<id>`) after a successful answer, whether opened by a
- *   full load or by a client-side navigation (then the page's data came as `__data.json` and the
- *   worker fetches the page itself once); the build's immutable scripts and stylesheets such a
+ *   full load or by a client-side navigation (then the page's data came as `__data.json`, and
+ *   the page tells the worker, which fetches the page itself: data preloaded for a link that was
+ *   only pointed at keeps nothing); the page that installed the worker; the build's immutable scripts and stylesheets such a
  *   page links to; the fonts the browser had already downloaded for it (only from its HTTP cache:
  *   no font is downloaded for this, the Arabic and Latin-extended fonts are 100 KB each).
  * - Network first: a kept page is served only when the network fails, with its offline note
@@ -23,7 +24,6 @@ import { version } from '$service-worker';
 import {
 	declaredFonts,
 	linkedAssets,
-	offerDataPagePath,
 	offerPagePath,
 	withOfflineNote
 } from '$lib/offline/offline-copy';
@@ -134,6 +134,15 @@ worker.addEventListener('activate', (event) => {
 	);
 });
 
+// an offer page opened by a client-side navigation says so (its data came as __data.json,
+// which the worker leaves alone: offline it fails, and SvelteKit then loads the page itself)
+worker.addEventListener('message', (event) => {
+	const data: unknown = event.data;
+	const keep = data && typeof data === 'object' && 'keep' in data ? data.keep : null;
+	const path = typeof keep === 'string' ? offerPagePath(keep) : null;
+	if (path) event.waitUntil(copy(path));
+});
+
 worker.addEventListener('fetch', (event) => {
 	const { request } = event;
 	if (request.method !== 'GET') return;
@@ -142,17 +151,6 @@ worker.addEventListener('fetch', (event) => {
 	if (request.mode === 'navigate') {
 		const path = offerPagePath(url.pathname);
 		if (path) event.respondWith(offerPage(event, path));
-		return;
-	}
-	const dataOf = offerDataPagePath(url.pathname);
-	if (dataOf) {
-		// offline this fails, and SvelteKit then loads the page itself, from the kept copy
-		event.respondWith(
-			fetch(request).then((response) => {
-				if (response.ok) event.waitUntil(copy(dataOf));
-				return response;
-			})
-		);
 		return;
 	}
 	if (kept.has(url.pathname)) {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '$lib/i18n/locales';
-import {
-	declaredFonts,
-	linkedAssets,
-	offerDataPagePath,
-	offerPagePath,
-	withOfflineNote
-} from './offline-copy';
+import { declaredFonts, linkedAssets, offerPagePath, withOfflineNote } from './offline-copy';
 
 const ID = '0b8c3c8e-2f1a-4d6e-9a51-7d1f0e2c3b4a';
 
@@ -32,14 +26,6 @@ describe('offerPagePath', () => {
 		]) {
 			expect(offerPagePath(path), path).toBeNull();
 		}
-	});
-});
-
-describe('offerDataPagePath', () => {
-	it("names the page of an offer's __data.json, nothing else", () => {
-		expect(offerDataPagePath(`/ar/offers/${ID}/__data.json`)).toBe(`/ar/offers/${ID}`);
-		expect(offerDataPagePath('/de/__data.json')).toBeNull();
-		expect(offerDataPagePath(`/ar/offers/${ID}`)).toBeNull();
 	});
 });
 

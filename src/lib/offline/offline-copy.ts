@@ -13,19 +13,10 @@
 const OFFER_PAGE =
 	/^\/[a-z]{2}(?:-simple)?\/offers\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const DATA_SUFFIX = '/__data.json';
-
 /** The offer page's path when `pathname` is one (a trailing slash removed), else null. */
 export function offerPagePath(pathname: string): string | null {
 	const path = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
 	return OFFER_PAGE.test(path) ? path : null;
-}
-
-/** The offer page whose data `pathname` is (`…/offers/<id>/__data.json`), else null. */
-export function offerDataPagePath(pathname: string): string | null {
-	return pathname.endsWith(DATA_SUFFIX)
-		? offerPagePath(pathname.slice(0, -DATA_SUFFIX.length))
-		: null;
 }
 
 /** Immutable build files (scripts, stylesheets) a page's HTML links to or imports. */
