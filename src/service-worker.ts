@@ -95,6 +95,8 @@ async function offerPage(event: FetchEvent, path: string): Promise<Response> {
 		else if (response.status === 404 || response.status === 410) event.waitUntil(forget(path));
 		return response;
 	} catch (failure) {
+		// the page's scripts and styles come next: the list of kept files must be read by then
+		await ready;
 		const copy = await (await caches.open(CACHE)).match(path, { ignoreVary: true });
 		if (!copy) throw failure;
 		const headers = new Headers(copy.headers);
