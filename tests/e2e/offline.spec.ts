@@ -57,10 +57,15 @@ test('an opened offer opens again offline, with a note; nothing else is served f
 	await expect.poll(() => cachedPaths(page)).toContain(opened);
 
 	await context.setOffline(true);
+	// the page's scripts, styles and fonts come from the worker's cache
+	const failed: string[] = [];
+	page.on('requestfailed', (request) => failed.push(request.url()));
 	try {
 		await page.reload();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 		await expect(note).toBeVisible();
+		await page.waitForLoadState('load');
+		expect(failed.filter((url) => url.includes('/_app/'))).toEqual([]);
 
 		// an offer not opened before, and the search: the browser's offline failure (each in a
 		// tab of its own: a failed navigation's error page could interrupt the next one)
