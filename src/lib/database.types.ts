@@ -1329,6 +1329,21 @@ export type Database = {
 			get_offer: { Args: { p_id: string; p_locale?: string }; Returns: Json };
 			get_offer_for_edit: { Args: { p_offer_id: string }; Returns: Json };
 			get_office_facts: { Args: { p_organisation_id: string }; Returns: Json };
+			hsds_organization_page: {
+				Args: { p_id?: string; p_limit?: number; p_offset?: number; p_search?: string };
+				Returns: Json;
+			};
+			hsds_service_page: {
+				Args: {
+					p_ids?: string[];
+					p_limit?: number;
+					p_located?: boolean;
+					p_modified_after?: string;
+					p_offset?: number;
+					p_organization?: string;
+				};
+				Returns: Json;
+			};
 			import_concept: {
 				Args: { p_city: string; p_concept: Json; p_dry_run?: boolean };
 				Returns: Json;

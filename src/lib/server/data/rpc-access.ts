@@ -162,6 +162,9 @@ export const RPC_ACCESS = {
 	// the public implementation status of the current concept (pages and /api/concept)
 	public_concept_fields: { roles: READERS, probe: {} },
 	public_concept_field: { roles: READERS, probe: { p_field: 'no-field', p_locale: 'de' } },
+	// the Open Referral HSDS API (/hsds/…) and the sitemap
+	hsds_service_page: { roles: READERS, probe: { p_limit: 1 } },
+	hsds_organization_page: { roles: READERS, probe: { p_limit: 1 } },
 	// npm run check:deploy
 	applied_migrations: { roles: ['service_role'], probe: {} },
 	// every process's caches follow it
