@@ -145,7 +145,14 @@ describe('offerEvent', () => {
 		}
 		expect(event.offers).toEqual({ '@type': 'Offer', price: 12, priceCurrency: 'EUR', url: PAGE });
 		expect(
-			eventSchedule({ starts_at: '2026-01-01T00:00:00Z', duration_minutes: 1, rrule: 'BAD' })
+			eventSchedule({
+				id: 'x',
+				starts_at: '2026-01-01T00:00:00Z',
+				duration_minutes: 1,
+				rrule: 'BAD',
+				exdates: [],
+				timezone: 'Europe/Berlin'
+			})
 		).toBeNull();
 	});
 });

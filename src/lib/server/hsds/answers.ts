@@ -99,12 +99,15 @@ export async function serviceList(
 	const { query } = parsed;
 	const page = await orApiError(offerPage(query, supabase, kind === 'service_at_locations'));
 	if (page instanceof Response) return page;
-	const contents = page.offers.flatMap(({ offer, updatedAt }) => {
+	const contents: Record<string, unknown>[] = [];
+	for (const { offer, updatedAt } of page.offers) {
 		const where = context(offer, url.origin, query.locale, updatedAt);
-		if (kind === 'services') return [toServiceListItem(offer, where)];
-		const at = toServiceAtLocation(offer, where, { list: true });
-		return at ? [at] : [];
-	});
+		const item =
+			kind === 'services'
+				? toServiceListItem(offer, where)
+				: toServiceAtLocation(offer, where, { list: true });
+		if (item) contents.push(item);
+	}
 	return apiJson(toPage(contents, { total: page.total, page: query.page, perPage: query.perPage }));
 }
 
