@@ -53,15 +53,15 @@ describe('sitemaps', () => {
 			'/sitemaps/pages.xml',
 			'/sitemaps/offers-1.xml'
 		]);
-		// the big city: 10,000 offers in ten files of 9000 addresses
+		// the big city: 10,000 offers in forty files of 2250 addresses
 		const files = sitemapFiles(10_000);
-		expect(files).toHaveLength(11);
-		expect(files.at(-1)?.path).toBe('/sitemaps/offers-10.xml');
+		expect(files).toHaveLength(41);
+		expect(files.at(-1)?.path).toBe('/sitemaps/offers-40.xml');
 		expect(OFFERS_PER_FILE * LOCALES.length).toBeLessThanOrEqual(50_000);
-		expect(sitemapFiles(10_001)).toHaveLength(12);
+		expect(sitemapFiles(10_001)).toHaveLength(42);
 		const index = sitemapIndex(ORIGIN, files);
 		expect(index).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
-		expect(index.match(/<sitemap><loc>/g)).toHaveLength(11);
+		expect(index.match(/<sitemap><loc>/g)).toHaveLength(41);
 	});
 
 	it('name the pages besides the offers', () => {

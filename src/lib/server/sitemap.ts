@@ -6,12 +6,12 @@
  * hreflang`) and `x-default`, the address without a locale that sends a visitor to their
  * language. An offer's `lastmod` is its last change; other pages have none the portal knows.
  *
- * Files stay under the protocol's limits (50,000 addresses, 50 MB): 1000 offers make 9000
- * addresses of about 1.3 KB each.
+ * Files stay far under the protocol's limits (50,000 addresses, 50 MB) and under the response
+ * cache's largest entry (4 MB): 250 offers make 2250 addresses of about 1.3 KB each.
  */
 import { LOCALE_INFO, LOCALES, localizePath, type Locale } from '$lib/i18n/locales';
 
-export const OFFERS_PER_FILE = 1000;
+export const OFFERS_PER_FILE = 250;
 
 /**
  * The hreflang of a locale: its BCP 47 tag, except Einfache Sprache, which shares `de` with

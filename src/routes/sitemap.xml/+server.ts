@@ -1,6 +1,6 @@
 /**
  * GET /sitemap.xml: the index of the portal's sitemaps (see $lib/server/sitemap): the pages,
- * then the published offers in files of 1000.
+ * then the published offers in files of 250 (OFFERS_PER_FILE).
  */
 import { orHttpError } from '$lib/server/data/errors';
 import * as publicReads from '$lib/server/data/public-reads';
