@@ -209,13 +209,19 @@ describe('the HSDS mapping', () => {
 			is_free: null,
 			languages: [],
 			schedules: [],
-			organisation: { ...offer().organisation, website: 'not a url', email: null, phone: null }
+			organisation: {
+				...offer().organisation,
+				website: 'not a url',
+				email: 'info@bürgertreff.de',
+				phone: null
+			}
 		});
 		const service = toService(bare, {});
 		expect(hsds.errors('service', service)).toEqual([]);
 		expect(service).not.toHaveProperty('description');
 		expect(service).not.toHaveProperty('assured_date');
 		expect(service.organization).not.toHaveProperty('website');
+		expect(service.organization).not.toHaveProperty('email');
 		expect(service.service_at_locations).toEqual([]);
 		expect(service.cost_options).toEqual([]);
 		expect(toServiceAtLocation(bare)).toBeNull();

@@ -87,9 +87,13 @@ function httpUrl(value: string | null | undefined): string | undefined {
 	}
 }
 
-/** An address `format: email` accepts. */
+/** An address as JSON Schema's `format: email` reads it (RFC 5321, ASCII only). */
+const EMAIL =
+	/^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/** The address when `format: email` accepts it; else left out (e.g. an umlaut domain). */
 function email(value: string | null | undefined): string | undefined {
-	return value && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value) ? value : undefined;
+	return value && EMAIL.test(value) ? value : undefined;
 }
 
 /** HSDS `organization` (its one-to-one fields; `services`, `phones` when given). */
