@@ -189,6 +189,19 @@ describe('the HSDS mapping', () => {
 		expect(schedule.notes).toContain('FREQ=DAILY;COUNT=5');
 		expect(schedule.notes).toContain('Moved from 2026-12-02 to 2026-12-06 11:00.');
 		expect(schedule.notes).not.toContain('Not on');
+		const summer = toSchedule(
+			{
+				id: '2a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+				starts_at: '2026-06-03T16:00:00Z',
+				duration_minutes: 60,
+				rrule: 'FREQ=WEEKLY;BYDAY=WE;BYMONTH=6,7,8',
+				exdates: [],
+				timezone: 'Europe/Berlin'
+			},
+			{ serviceId: OFFER_ID }
+		);
+		expect(summer).toMatchObject({ freq: 'WEEKLY', byday: 'WE' });
+		expect(summer.notes).toContain('BYMONTH=6,7,8');
 	});
 
 	it('leaves out what HSDS types as text when the offer has none, and stays valid', () => {

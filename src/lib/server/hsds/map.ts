@@ -194,6 +194,10 @@ export function toSchedule(schedule: Schedule, links: ScheduleLinks) {
 				count: rule.count ?? undefined,
 				wkst: rule.wkst !== 'MO' ? rule.wkst : undefined
 			});
+			// parts HSDS has no field for: the whole rule for readers who need them
+			if (rule.byMonth.length || rule.bySetPos.length) {
+				notes.push(`Recurrence (iCalendar RRULE): ${schedule.rrule}.`);
+			}
 		} else {
 			recurrence = { valid_from: dtstart };
 			notes.push(`Recurrence (iCalendar RRULE): ${schedule.rrule}.`);
