@@ -108,9 +108,12 @@ describe.each(engines)('calendar import on $name', (engine) => {
 	it('creates, keeps, updates and archives offers by UID, and never touches a detached one', async () => {
 		const { organisation, editor, feedId } = await world();
 		const first = await db().as(editor, (q) =>
-			apply(q, feedId, [weekly('Sprachcafé'), once('fest@example.org', 'Frühlingsfest')], [
-				{ uid: 'x', summary: 'Webinar', reason: 'unknown_time_zone' }
-			])
+			apply(
+				q,
+				feedId,
+				[weekly('Sprachcafé'), once('fest@example.org', 'Frühlingsfest')],
+				[{ uid: 'x', summary: 'Webinar', reason: 'unknown_time_zone' }]
+			)
 		);
 		expect(first).toMatchObject({ outcome: 'applied', created: 2, updated: 0, unchanged: 0 });
 		expect(first.problems).toEqual([{ uid: 'x', summary: 'Webinar', reason: 'unknown_time_zone' }]);
@@ -133,7 +136,10 @@ describe.each(engines)('calendar import on $name', (engine) => {
 		).toMatchObject({ created: 0, updated: 0, unchanged: 2, archived: 0 });
 		expect(
 			await db().as(editor, (q) =>
-				apply(q, feedId, [weekly('Sprachcafé am Dienstag'), once('fest@example.org', 'Frühlingsfest')])
+				apply(q, feedId, [
+					weekly('Sprachcafé am Dienstag'),
+					once('fest@example.org', 'Frühlingsfest')
+				])
 			)
 		).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
 		offers = await offersOf(organisation.id);
@@ -147,7 +153,9 @@ describe.each(engines)('calendar import on $name', (engine) => {
 			)
 		);
 		expect(source[0].s).toMatchObject({ uid: 'fest@example.org', detached_at: null });
-		await db().as(editor, (q) => q.query(`select public.detach_calendar_offer($1)`, [offers[0].id]));
+		await db().as(editor, (q) =>
+			q.query(`select public.detach_calendar_offer($1)`, [offers[0].id])
+		);
 
 		// the weekly event disappears and the festival changes: one archived, the detached one stays
 		const last = await db().as(editor, (q) =>
@@ -195,7 +203,9 @@ describe.each(engines)('calendar import on $name', (engine) => {
 			])
 		);
 		expect(run).toMatchObject({ created: 1 });
-		expect(run.problems).toEqual([expect.objectContaining({ uid: 'b@example.org', reason: 'refused' })]);
+		expect(run.problems).toEqual([
+			expect.objectContaining({ uid: 'b@example.org', reason: 'refused' })
+		]);
 		expect((await offersOf(organisation.id)).map((o) => [o.title, o.state])).toEqual([
 			['Erzählcafé', 'draft']
 		]);
@@ -215,7 +225,9 @@ describe.each(engines)('calendar import on $name', (engine) => {
 			await expect(db().as(stranger, (q) => q.query(sql))).rejects.toMatchObject({ code: '42501' });
 		}
 		const [{ feeds }] = await db().as(admin, (q) =>
-			q.query<{ feeds: { id: string }[] }>(`select public.calendar_feeds($1) as feeds`, [organisation.id])
+			q.query<{ feeds: { id: string }[] }>(`select public.calendar_feeds($1) as feeds`, [
+				organisation.id
+			])
 		);
 		expect(feeds.map((f) => f.id)).toEqual([feedId]);
 		const [{ run }] = await db().as(admin, (q) =>
