@@ -163,12 +163,21 @@ begin
     raise exception 'only the organisation''s staff and city admins see its calendars' using errcode = '42501';
   end if;
   return private.calendar_feed_json(v_feed) || jsonb_build_object(
+    'imported', coalesce((
+      select jsonb_agg(jsonb_build_object('offer_id', o.id, 'uid', l.uid, 'state', o.state,
+          'title', t.title, 'detached_at', l.detached_at,
+          'schedules', private.schedules_json(o.id))
+        order by t.title, o.id)
+      from public.calendar_offers l
+      join public.offers o on o.id = l.offer_id
+      left join public.offer_translations t on t.offer_id = o.id and t.locale = o.original_locale
+      where l.feed_id = p_feed_id), '[]'),
     'runs', coalesce((select jsonb_agg(to_jsonb(r) - 'organisation_id' order by r.ran_at desc)
                       from (select * from public.calendar_runs r where r.feed_id = p_feed_id
                             order by r.ran_at desc limit least(greatest(p_runs, 1), 100)) r), '[]'));
 end;
 $$;
-comment on function public.calendar_feed is 'One calendar feed with its latest runs (what each did, and every event not taken with its reason).';
+comment on function public.calendar_feed is 'One calendar feed with the offers made from it (with their schedules) and its latest runs (what each did, and every event not taken with its reason).';
 
 create function public.save_calendar_feed(p_feed jsonb)
 returns uuid

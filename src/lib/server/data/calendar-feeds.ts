@@ -8,61 +8,20 @@
  *   import * as calendarFeeds from '$lib/server/data/calendar-feeds';
  *   const feeds = await calendarFeeds.ofOrganisation(locals.supabase, organisation.id);
  */
+import type {
+	CalendarFeed,
+	CalendarFeedWithRuns,
+	CalendarRun,
+	CalendarSource,
+	PublishMode,
+	RunTrigger
+} from '$lib/calendar-import';
 import type { Json } from '$lib/database.types';
 import type { FeedEvent, FeedProblem } from '$lib/server/calendar-import/parse';
 import type { Supabase } from './client';
 import { fromPostgrestError } from './errors';
 
-export type PublishMode = 'draft' | 'published';
-export type RunTrigger = 'schedule' | 'manual' | 'upload';
-
-/** A problem as a run stores it: the reader's, or `refused` by the database. */
-export interface RunProblem {
-	uid: string | null;
-	summary: string | null;
-	reason: string;
-	detail?: string;
-}
-
-export interface CalendarRun {
-	id: string;
-	feed_id: string;
-	ran_at: string;
-	trigger: RunTrigger;
-	outcome: 'applied' | 'not_modified' | 'failed';
-	error: string | null;
-	created: number;
-	updated: number;
-	archived: number;
-	removed: number;
-	unchanged: number;
-	detached: number;
-	problems: RunProblem[];
-}
-
-export interface CalendarFeed {
-	id: string;
-	organisation_id: string;
-	name: string;
-	/** null: an uploaded file */
-	url: string | null;
-	publish_mode: PublishMode;
-	category: string;
-	on_removal: 'archive' | 'delete';
-	interval_minutes: number;
-	etag: string | null;
-	last_modified: string | null;
-	last_run_at: string | null;
-	/** The city's zone: floating times are read in it. */
-	time_zone: string;
-	/** Offers the feed keeps (not detached). */
-	offers: number;
-	last_run: (Omit<CalendarRun, 'problems'> & { problem_count: number }) | null;
-}
-
-export interface CalendarFeedWithRuns extends CalendarFeed {
-	runs: CalendarRun[];
-}
+export type { CalendarFeed, CalendarFeedWithRuns, CalendarRun, CalendarSource, RunTrigger };
 
 export interface FeedInput {
 	id?: string;
@@ -73,15 +32,6 @@ export interface FeedInput {
 	category?: string;
 	on_removal?: 'archive' | 'delete';
 	interval_minutes?: number;
-}
-
-export interface CalendarSource {
-	feed_id: string;
-	feed_name: string;
-	url: string | null;
-	uid: string;
-	detached_at: string | null;
-	organisation_id: string;
 }
 
 /** The feeds of an organisation with their last run. */
