@@ -178,12 +178,26 @@ describe.each(engines)('calendar import on $name', (engine) => {
 		expect((await offersOf(organisation.id))[1].state).toBe('archived');
 
 		const [{ feed }] = await db().as(editor, (q) =>
-			q.query<{ feed: { runs: Run[]; etag: string; last_run: Run } }>(
-				`select public.calendar_feed($1, 3) as feed`,
-				[feedId]
-			)
+			q.query<{
+				feed: {
+					runs: Run[];
+					etag: string;
+					imported: {
+						title: string;
+						state: string;
+						detached_at: string | null;
+						schedules: unknown[];
+					}[];
+				};
+			}>(`select public.calendar_feed($1, 3) as feed`, [feedId])
 		);
 		expect(feed.runs).toHaveLength(3);
+		expect(
+			feed.imported.map((o) => [o.title, o.state, o.detached_at !== null, o.schedules.length])
+		).toEqual([
+			['Frühlingsfest', 'published', true, 1],
+			['Sprachcafé am Dienstag', 'archived', false, 1]
+		]);
 		expect(feed.etag).toBe('"v1"');
 	});
 
