@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { occurrences, toWallClock } from '$lib/schedule/rrule';
-import { FeedError, parseFeed, type FeedEvent } from './parse';
+import { FeedError, htmlToText, parseFeed, type FeedEvent } from './parse';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/ics/${name}`, 'utf8');
 const options = { timeZone: 'Europe/Berlin' };
@@ -61,8 +61,11 @@ describe('parseFeed: Google flavour', () => {
 		expect(weekly.location).toBe('Stadtteilbüro Sankt Mang, Bühl 3, 87439 Kempten');
 	});
 
-	it('takes an all-day event as the whole local day', () => {
+	it('takes an all-day event as the whole local day, its HTML description as text', () => {
 		const fest = byUid(feed.events, '0b1c2d3e4f5a6b7c8d9e@google.com');
+		expect(fest.description).toBe(
+			'Den ganzen Tag Musik, Essen und Spiele.\nEintritt frei & für alle.'
+		);
 		expect(fest.schedules).toEqual([
 			{
 				starts_at: '2027-05-07T22:00:00.000Z',
@@ -210,5 +213,16 @@ describe('parseFeed: broken files', () => {
 		expect(feed.events[0].schedules[0].duration_minutes).toBe(60);
 		expect(feed.problems).toHaveLength(1);
 		expect(feed.problems[0]).toMatchObject({ uid: 'bad', summary: 'Kaputt' });
+	});
+});
+
+describe('htmlToText', () => {
+	it('keeps plain text as it is and turns HTML into lines of text', () => {
+		expect(htmlToText('Kaffee & Kuchen, 5 < 6')).toBe('Kaffee & Kuchen, 5 < 6');
+		expect(
+			htmlToText(
+				'<p>Anmeldung: <a href="https://example.org">hier</a></p><ul><li>Tee</li><li>Brot</li></ul>&#8364; 2'
+			)
+		).toBe('Anmeldung: hier\n• Tee\n• Brot\n€ 2');
 	});
 });

@@ -19,6 +19,7 @@
  *   RECURRENCE-ID overrides become exceptions: cancelled (EXDATE, STATUS:CANCELLED) or moved
  *   (another DTSTART). RDATE dates become further one-off schedules.
  * - STATUS:CANCELLED on the event itself: `cancelled` (an offer made from it is archived).
+ * - Texts are unfolded and unescaped by ical.js; HTML descriptions (Google) become plain text.
  * A file ical.js cannot read at all throws `FeedError`; one unreadable event never stops the rest.
  */
 import ICAL from 'ical.js';
@@ -258,10 +259,41 @@ function propertyMoments(
 	return { moments, periods };
 }
 
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	quot: '"',
+	apos: "'",
+	nbsp: '\u00a0'
+};
+
+/**
+ * Google Calendar writes DESCRIPTION as HTML (`<br>`, `<b>`, `<a href>`); the portal keeps
+ * plain text: line breaks stay, tags go, entities are decoded.
+ */
+export function htmlToText(value: string): string {
+	if (!/<\/?[a-z][^>]*>|&(?:[a-z]+|#\d+);/i.test(value)) return value;
+	return value
+		.replace(/<br\s*\/?>|<\/(?:p|div|li|h[1-6])>/gi, '\n')
+		.replace(/<li[^>]*>/gi, '• ')
+		.replace(/<[^>]*>/g, '')
+		.replace(
+			/&(?:([a-z]+)|#(\d+));/gi,
+			(entity, name: string | undefined, code: string | undefined) =>
+				name
+					? (ENTITIES[name.toLowerCase()] ?? entity)
+					: String.fromCodePoint(Math.min(Number(code), 0x10ffff))
+		);
+}
+
 function text(component: Component, name: string, max: number): string | null {
 	const value = component.getFirstPropertyValue(name);
 	if (typeof value !== 'string') return null;
-	const cleaned = value.replace(/\r\n?/g, '\n').trim();
+	const cleaned = htmlToText(value.replace(/\r\n?/g, '\n'))
+		.replace(/[ \t]+\n/g, '\n')
+		.replace(/\n{3,}/g, '\n\n')
+		.trim();
 	if (cleaned === '') return null;
 	return cleaned.length > max ? `${cleaned.slice(0, max - 1).trimEnd()}…` : cleaned;
 }
