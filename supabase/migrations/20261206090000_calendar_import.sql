@@ -333,7 +333,11 @@ end;
 $$;
 comment on function public.record_calendar_run is 'Records a run of a feed that changed nothing: not_modified (HTTP 304) or failed with its error.';
 
--- One event as save_offer takes it: the offer's text, street line and schedules from the feed.
+-- One event as save_offer takes it: the offer's text, place and schedules from the feed. The
+-- place: GEO when the event has one (with LOCATION as the street line); without LOCATION, or
+-- with a LOCATION naming the organisation's street, the organisation's address and the point
+-- of its door (office facts), so the offer lands in its district; any other LOCATION as the
+-- street line, without a point.
 create function private.calendar_event_offer(p_event jsonb, p_feed public.calendar_feeds)
 returns jsonb
 language sql
@@ -345,12 +349,25 @@ as $$
     'title', left(btrim(p_event ->> 'title'), 200),
     'description', left(p_event ->> 'description', 10000),
     'schedules', coalesce(p_event -> 'schedules', '[]'))
-  || case when nullif(btrim(p_event ->> 'location'), '') is not null
-       then jsonb_build_object('street', left(btrim(p_event ->> 'location'), 200),
-                               'postal_code', null, 'locality', null)
-       else (select jsonb_build_object('street', o.street, 'postal_code', o.postal_code,
-                                       'locality', o.locality)
-             from public.organisations o where o.id = p_feed.organisation_id) end;
+  || case
+       when jsonb_typeof(p_event -> 'geo') = 'object' then jsonb_build_object(
+         'street', left(coalesce(nullif(btrim(p_event ->> 'location'), ''), org.street), 200),
+         'postal_code', case when nullif(btrim(p_event ->> 'location'), '') is null then org.postal_code end,
+         'locality', case when nullif(btrim(p_event ->> 'location'), '') is null then org.locality end,
+         'lat', (p_event -> 'geo' ->> 'lat')::float8, 'lng', (p_event -> 'geo' ->> 'lng')::float8)
+       when nullif(btrim(p_event ->> 'location'), '') is null
+         or (org.street is not null
+             and strpos(lower(p_event ->> 'location'), lower(btrim(org.street))) > 0) then
+         jsonb_build_object('street', org.street, 'postal_code', org.postal_code,
+           'locality', org.locality,
+           'lat', extensions.st_y(org.door), 'lng', extensions.st_x(org.door))
+       else jsonb_build_object('street', left(btrim(p_event ->> 'location'), 200),
+         'postal_code', null, 'locality', null, 'lat', null, 'lng', null)
+     end
+  from (select o.street, o.postal_code, o.locality, f.location as door
+        from public.organisations o
+        left join public.office_facts f on f.organisation_id = o.id
+        where o.id = p_feed.organisation_id) org;
 $$;
 
 create function public.apply_calendar_feed(p_feed_id uuid, p_events jsonb, p_problems jsonb,

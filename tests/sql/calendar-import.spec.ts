@@ -29,7 +29,7 @@ const weekly = (title: string, extra: Record<string, unknown> = {}) => ({
 	uid: 'weekly@example.org',
 	title,
 	description: 'Gemeinsam Deutsch sprechen.',
-	location: 'Bühl 3, Kempten',
+	location: 'Pfarrheim St. Ulrich, Kempten',
 	cancelled: false,
 	schedules: [
 		{
@@ -75,6 +75,14 @@ describe.each(engines)('calendar import on $name', (engine) => {
 		const city = await createCity(db());
 		const organisation = await createOrganisation(db(), city.id);
 		const other = await createOrganisation(db(), city.id);
+		await db().query(`update public.organisations set street = 'Bühl 3' where id = $1`, [
+			organisation.id
+		]);
+		await db().query(
+			`insert into public.office_facts (organisation_id, location)
+			 values ($1, extensions.st_setsrid(extensions.st_makepoint(10.33, 47.71), 4326))`,
+			[organisation.id]
+		);
 		const editorId = await createUser(db());
 		await addMember(db(), organisation.id, editorId);
 		const strangerId = await createUser(db());
@@ -97,8 +105,15 @@ describe.each(engines)('calendar import on $name', (engine) => {
 	}
 
 	const offersOf = (organisationId: string) =>
-		db().query<{ id: string; state: string; title: string; street: string; schedules: number }>(
-			`select o.id::text, o.state::text, t.title, o.street,
+		db().query<{
+			id: string;
+			state: string;
+			title: string;
+			street: string;
+			schedules: number;
+			point: string | null;
+		}>(
+			`select o.id::text, o.state::text, t.title, o.street, extensions.st_astext(o.location) as point,
 			        (select count(*)::int from public.schedules s where s.offer_id = o.id) as schedules
 			 from public.offers o join public.offer_translations t on t.offer_id = o.id and t.locale = o.original_locale
 			 where o.organisation_id = $1 order by t.title`,
@@ -118,9 +133,11 @@ describe.each(engines)('calendar import on $name', (engine) => {
 		expect(first).toMatchObject({ outcome: 'applied', created: 2, updated: 0, unchanged: 0 });
 		expect(first.problems).toEqual([{ uid: 'x', summary: 'Webinar', reason: 'unknown_time_zone' }]);
 		let offers = await offersOf(organisation.id);
-		expect(offers.map((o) => [o.title, o.state, o.street, o.schedules])).toEqual([
-			['Frühlingsfest', 'published', null, 1],
-			['Sprachcafé', 'published', 'Bühl 3, Kempten', 1]
+		expect(offers.map((o) => [o.title, o.state, o.street, o.schedules, o.point])).toEqual([
+			// no LOCATION: the organisation's address and door
+			['Frühlingsfest', 'published', 'Bühl 3', 1, 'POINT(10.33 47.71)'],
+			// another LOCATION: its text, no point
+			['Sprachcafé', 'published', 'Pfarrheim St. Ulrich, Kempten', 1, null]
 		]);
 		const [{ exceptions }] = await db().query<{ exceptions: number }>(
 			`select count(*)::int as exceptions from public.schedule_exceptions where offer_id = $1`,
@@ -210,7 +227,10 @@ describe.each(engines)('calendar import on $name', (engine) => {
 		);
 		const run = await db().as(editor, (q) =>
 			apply(q, feedId, [
-				once('a@example.org', 'Erzählcafé'),
+				once('a@example.org', 'Erzählcafé', {
+					location: 'Bühl 3, Kempten',
+					geo: { lat: 47.72, lng: 10.31 }
+				}),
 				once('b@example.org', 'Zu lang', {
 					schedules: [{ ...once('', '').schedules[0], duration_minutes: 5000 }]
 				})
@@ -220,9 +240,10 @@ describe.each(engines)('calendar import on $name', (engine) => {
 		expect(run.problems).toEqual([
 			expect.objectContaining({ uid: 'b@example.org', reason: 'refused' })
 		]);
-		expect((await offersOf(organisation.id)).map((o) => [o.title, o.state])).toEqual([
-			['Erzählcafé', 'draft']
-		]);
+		// GEO gives the point, LOCATION the street line
+		expect(
+			(await offersOf(organisation.id)).map((o) => [o.title, o.state, o.street, o.point])
+		).toEqual([['Erzählcafé', 'draft', 'Bühl 3, Kempten', 'POINT(10.31 47.72)']]);
 		expect(await db().as(editor, (q) => apply(q, feedId, []))).toMatchObject({ removed: 1 });
 		expect(await offersOf(organisation.id)).toEqual([]);
 	});

@@ -147,6 +147,7 @@ describe('parseFeed: Nextcloud flavour', () => {
 			timezone: 'Europe/Berlin'
 		});
 		expect(market.location).toBe('Innenhof Lindauer Straße');
+		expect(market.geo).toEqual({ lat: 47.7205, lng: 10.3158 });
 	});
 
 	it('adds RDATEs as one-off schedules', () => {

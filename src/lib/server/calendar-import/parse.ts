@@ -50,6 +50,8 @@ export interface FeedEvent {
 	/** LOCATION as written; the offer's street line. */
 	location: string | null;
 	url: string | null;
+	/** GEO, when given and on the globe. */
+	geo: { lat: number; lng: number } | null;
 	/** STATUS:CANCELLED on the whole event. */
 	cancelled: boolean;
 	schedules: FeedSchedule[];
@@ -298,6 +300,14 @@ function text(component: Component, name: string, max: number): string | null {
 	return cleaned.length > max ? `${cleaned.slice(0, max - 1).trimEnd()}…` : cleaned;
 }
 
+function geoOf(component: Component): { lat: number; lng: number } | null {
+	const value = component.getFirstPropertyValue('geo');
+	if (!Array.isArray(value) || value.length !== 2) return null;
+	const [lat, lng] = value.map(Number);
+	if (!(Math.abs(lat) <= 90 && Math.abs(lng) <= 180)) return null;
+	return { lat, lng };
+}
+
 function isCancelled(component: Component): boolean {
 	const status = component.getFirstPropertyValue('status');
 	return typeof status === 'string' && status.toUpperCase() === 'CANCELLED';
@@ -361,6 +371,7 @@ function mapEvent(
 		description: text(master, 'description', DESCRIPTION_MAX),
 		location: text(master, 'location', LOCATION_MAX),
 		url: text(master, 'url', 2000),
+		geo: geoOf(master),
 		cancelled
 	};
 	if (cancelled) return { ...base, schedules: [] };
