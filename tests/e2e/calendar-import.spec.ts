@@ -175,6 +175,14 @@ test('an editor imports the Stadtteilbüro’s calendar, sees its dates across s
 		await expect(feed.getByText('Entwurf').first()).toBeVisible();
 		expect(await axe()).toEqual([]);
 
+		// the settings: offers whose event disappears are deleted rather than archived
+		await feed.getByText('Einstellungen', { exact: true }).click();
+		await feed.getByLabel('Angebot löschen').check();
+		await feed.getByRole('button', { name: 'Einstellungen speichern' }).click();
+		await expect(page.getByText('Die Einstellungen des Kalenders sind gespeichert.')).toBeVisible();
+		await feed.getByText('Einstellungen', { exact: true }).click();
+		await expect(feed.getByLabel('Angebot löschen')).toBeChecked();
+
 		// fetched again: the server answers 304 to the ETag
 		await feed.getByRole('button', { name: 'Jetzt abrufen' }).click();
 		await expect(

@@ -1,8 +1,9 @@
 /**
  * An organisation's calendar import, for its staff (editors and admins) and city admins:
  * register the iCalendar URL of its own calendar or upload an .ics file (new offers as drafts
- * or published), fetch now ("Jetzt abrufen", also a new file for an uploaded feed), remove a
- * feed; per feed the offers it made with their next dates, and its latest runs with what they
+ * or published), fetch now ("Jetzt abrufen", also a new file for an uploaded feed), change
+ * whether new offers are published and whether offers whose event disappeared are archived or
+ * deleted, remove a feed; per feed the offers it made with their next dates, and its latest runs with what they
  * did and every event not taken with its reason. The server fetches URL feeds on its own too
  * (src/lib/server/jobs/calendar-import.ts).
  */
@@ -20,6 +21,11 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const adapter = zod4(calendarFeedSchema);
 const feedIdSchema = z.guid();
+const settingsSchema = z.object({
+	feed_id: z.guid(),
+	publish_mode: z.enum(['draft', 'published']),
+	on_removal: z.enum(['archive', 'delete'])
+});
 
 /** How far ahead the next dates of an imported offer are listed, and how many. */
 const DATES_DAYS = 400;
@@ -146,6 +152,21 @@ export const actions: Actions = {
 		);
 		if (isFailure(run)) return run;
 		return { fetched: feed.id, outcome: run.outcome };
+	},
+	/** Changes what a feed does with new offers and with offers whose event disappeared. */
+	settings: async (event) => {
+		await organisationOf(event);
+		const formData = await event.request.formData();
+		const settings = settingsSchema.safeParse({
+			feed_id: formData.get('feed_id'),
+			publish_mode: formData.get('publish_mode'),
+			on_removal: formData.get('on_removal')
+		});
+		if (!settings.success) return fail(400, { error: 'error.invalid_input' });
+		const { feed_id: id, ...changes } = settings.data;
+		const saved = await orFail(calendarFeeds.save(event.locals.supabase, { id, ...changes }));
+		if (isFailure(saved)) return saved;
+		return { settingsSaved: true };
 	},
 	/** Removes a feed; its offers stay as offers edited by hand. */
 	remove: async (event) => {
