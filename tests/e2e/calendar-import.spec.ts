@@ -145,10 +145,14 @@ test('an editor imports the Stadtteilbüro’s calendar, sees its dates across s
 		).toBeVisible();
 
 		const feedName = `Kalender ${project} ${Date.now()}`;
-		await page.getByLabel('Name des Kalenders').fill(feedName);
-		await page.getByLabel('iCalendar-Adresse (https://…)').fill(url);
-		await expect(page.getByLabel('als Entwurf anlegen (wir veröffentlichen selbst)')).toBeChecked();
-		await page.getByRole('button', { name: 'Kalender hinzufügen und abrufen' }).click();
+		// the other project's feed may be on the page too, with settings of the same names
+		const register = page.getByRole('region', { name: 'Kalender hinzufügen' });
+		await register.getByLabel('Name des Kalenders').fill(feedName);
+		await register.getByLabel('iCalendar-Adresse (https://…)').fill(url);
+		await expect(
+			register.getByLabel('als Entwurf anlegen (wir veröffentlichen selbst)')
+		).toBeChecked();
+		await register.getByRole('button', { name: 'Kalender hinzufügen und abrufen' }).click();
 		await expect(page.getByText('Der Kalender ist eingetragen und wurde abgerufen.')).toBeVisible();
 
 		const feed = page.getByRole('region', { name: feedName });
