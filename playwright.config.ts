@@ -73,7 +73,10 @@ export default defineConfig({
 			DATA_DIR: 'memory',
 			// every test comes from one address: fair use is tested on a server of its own
 			// (tests/deployment/fair-use.spec.ts)
-			FAIR_USE: 'off'
+			FAIR_USE: 'off',
+			// the calendar import's journey serves its .ics from a server of its own on this
+			// machine, which the import refuses by default (tests/e2e/calendar-import.spec.ts)
+			CALENDAR_ALLOW_HOSTS: '127.0.0.1'
 		},
 		timeout: 120_000,
 		reuseExistingServer: false
