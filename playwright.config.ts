@@ -75,7 +75,10 @@ export default defineConfig({
 			// (tests/deployment/fair-use.spec.ts)
 			FAIR_USE: 'off',
 			// usage counts reach the database every second, not every minute (city-usage.spec.ts)
-			USAGE_FLUSH_MS: '1000'
+			USAGE_FLUSH_MS: '1000',
+			// the calendar import's journey serves its .ics from a server of its own on this
+			// machine, which the import refuses by default (tests/e2e/calendar-import.spec.ts)
+			CALENDAR_ALLOW_HOSTS: '127.0.0.1'
 		},
 		timeout: 120_000,
 		reuseExistingServer: false

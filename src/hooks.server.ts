@@ -28,6 +28,7 @@ import { session } from '$lib/server/hooks/session';
 import { supabase } from '$lib/server/hooks/supabase';
 import { startUsageFlush, usageCounts } from '$lib/server/hooks/usage';
 import { startArchivingPastOffers } from '$lib/server/jobs/archive-past';
+import { startCalendarImport } from '$lib/server/jobs/calendar-import';
 import { startSearchWorker } from '$lib/server/search/worker';
 import { anonymousSupabase, closeBackend, getBackend } from '$lib/server/supabase';
 
@@ -37,6 +38,7 @@ import { anonymousSupabase, closeBackend, getBackend } from '$lib/server/supabas
  * until the index is ready). The data version is followed so that the caches of public pages
  * are dropped when the data changes, and a change is indexed at once. Events whose dates have
  * all passed are archived now and once a day (a failure is logged, never stops the start).
+ * Organisations' calendar feeds that are due are fetched every few minutes.
  */
 export const init: ServerInit = async () => {
 	await getBackend();
@@ -44,6 +46,7 @@ export const init: ServerInit = async () => {
 	await checkConfiguredCity(async () => (await portal.info(await anonymousSupabase())).city);
 	const archiving = startArchivingPastOffers();
 	const usage = startUsageFlush();
+	const calendars = startCalendarImport();
 	const worker = startSearchWorker();
 	const watcher = watchDataVersion(anonymousSupabase(), {
 		onChange: () => {
@@ -59,6 +62,7 @@ export const init: ServerInit = async () => {
 	// close the embedded database; then nothing is left to do and the process exits with 0
 	process.once('sveltekit:shutdown', () => {
 		archiving.stop();
+		calendars.stop();
 		watcher.stop();
 		// the counts of the last minute go to the database before it closes
 		usage
