@@ -13,8 +13,8 @@
  *   that is gone (404, 410) is forgotten.
  * - Nothing else: no lists or searches, no map, no API, no staff or city page, no POST; requests
  *   the worker does not keep pass untouched. Nothing leaves the portal's origin.
- * - One cache per build (`version`); a new version takes over at once, fetches the pages the old
- *   one kept anew and deletes the old caches.
+ * - One cache per build (`version`); a new version takes over at once and deletes the old caches
+ *   (the pages kept by the old one with them: their build files are gone from the server too).
  */
 /// <reference types="@sveltejs/kit" />
 /// <reference no-default-lib="true"/>
@@ -31,18 +31,6 @@ import {
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `offline-${version}`;
 
-/** Build files in this version's cache: only these are answered from it. */
-const kept = new Set<string>();
-const ready = caches
-	.open(CACHE)
-	.then((cache) => cache.keys())
-	.then((requests) => {
-		for (const request of requests) {
-			const path = new URL(request.url).pathname;
-			if (path.startsWith('/_app/immutable/')) kept.add(path);
-		}
-	});
-
 /** Keeps `path` (an offer page) from `response`, with its build files and fonts. */
 async function keep(path: string, response: Response): Promise<void> {
 	const cache = await caches.open(CACHE);
@@ -51,23 +39,19 @@ async function keep(path: string, response: Response): Promise<void> {
 	const sheets: string[] = [];
 	for (const asset of linkedAssets(html, worker.location.origin)) {
 		if (asset.endsWith('.css')) sheets.push(asset);
-		if (kept.has(asset)) continue;
+		if (await cache.match(asset)) continue;
 		const answer = await fetch(asset).catch(() => null);
-		if (!answer?.ok) continue;
-		await cache.put(asset, answer);
-		kept.add(asset);
+		if (answer?.ok) await cache.put(asset, answer);
 	}
 	for (const sheet of sheets) {
 		const css = await (await cache.match(sheet))?.text();
 		for (const font of declaredFonts(css ?? '', worker.location.origin + sheet)) {
-			if (kept.has(font)) continue;
+			if (await cache.match(font)) continue;
 			// only what the browser has already: fails at once (504) for a font it never loaded
 			const answer = await fetch(font, { cache: 'only-if-cached', mode: 'same-origin' }).catch(
 				() => null
 			);
-			if (!answer?.ok) continue;
-			await cache.put(font, answer);
-			kept.add(font);
+			if (answer?.ok) await cache.put(font, answer);
 		}
 	}
 }
@@ -83,24 +67,18 @@ async function forget(path: string): Promise<void> {
 	await (await caches.open(CACHE)).delete(path);
 }
 
-function isPage(response: Response): boolean {
-	return response.ok && /^text\/html/.test(response.headers.get('content-type') ?? '');
-}
-
 /** Network first; the kept copy with its offline note when the network fails. */
 async function offerPage(event: FetchEvent, path: string): Promise<Response> {
 	try {
 		const response = await fetch(event.request);
-		if (isPage(response)) event.waitUntil(keep(path, response.clone()));
+		if (response.ok) event.waitUntil(keep(path, response.clone()));
 		else if (response.status === 404 || response.status === 410) event.waitUntil(forget(path));
 		return response;
 	} catch (failure) {
-		// the page's scripts and styles come next: the list of kept files must be read by then
-		await ready;
 		const copy = await (await caches.open(CACHE)).match(path, { ignoreVary: true });
 		if (!copy) throw failure;
 		const headers = new Headers(copy.headers);
-		for (const name of ['content-length', 'content-encoding', 'etag']) headers.delete(name);
+		for (const name of ['content-length', 'content-encoding']) headers.delete(name);
 		return new Response(withOfflineNote(await copy.text()), { status: copy.status, headers });
 	}
 }
@@ -112,25 +90,15 @@ worker.addEventListener('install', () => {
 worker.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			await ready;
-			const pages = new Set<string>();
-			for (const name of await caches.keys()) {
-				if (name === CACHE) continue;
-				for (const request of await (await caches.open(name)).keys()) {
-					const path = offerPagePath(new URL(request.url).pathname);
-					if (path) pages.add(path);
-				}
-			}
+			for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
 			// the page that installed the worker is an opened offer too
 			for (const client of await worker.clients.matchAll({
 				type: 'window',
 				includeUncontrolled: true
 			})) {
 				const path = offerPagePath(new URL(client.url).pathname);
-				if (path) pages.add(path);
+				if (path) await copy(path);
 			}
-			for (const path of pages) await copy(path);
-			for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
 			await worker.clients.claim();
 		})()
 	);
@@ -139,9 +107,7 @@ worker.addEventListener('activate', (event) => {
 // an offer page opened by a client-side navigation says so (its data came as __data.json,
 // which the worker leaves alone: offline it fails, and SvelteKit then loads the page itself)
 worker.addEventListener('message', (event) => {
-	const data: unknown = event.data;
-	const keep = data && typeof data === 'object' && 'keep' in data ? data.keep : null;
-	const path = typeof keep === 'string' ? offerPagePath(keep) : null;
+	const path = typeof event.data === 'string' ? offerPagePath(event.data) : null;
 	if (path) event.waitUntil(copy(path));
 });
 
@@ -155,12 +121,8 @@ worker.addEventListener('fetch', (event) => {
 		if (path) event.respondWith(offerPage(event, path));
 		return;
 	}
-	if (kept.has(url.pathname)) {
-		event.respondWith(
-			caches
-				.open(CACHE)
-				.then((cache) => cache.match(url.pathname))
-				.then((hit) => hit ?? fetch(request))
-		);
+	// build files never change under their name: the kept copy, else the network
+	if (url.pathname.startsWith('/_app/immutable/')) {
+		event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
 	}
 });

@@ -10,8 +10,7 @@
  * `/<locale>/offers/<uuid>`; the locale as a pattern rather than the list of $lib/i18n/locales,
  * whose import would carry the locales' names into the worker (the spec checks all nine match).
  */
-const OFFER_PAGE =
-	/^\/[a-z]{2}(?:-simple)?\/offers\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OFFER_PAGE = /^\/[a-z]{2}(?:-simple)?\/offers\/[0-9a-f-]{36}$/i;
 
 /** The offer page's path when `pathname` is one (a trailing slash removed), else null. */
 export function offerPagePath(pathname: string): string | null {
