@@ -7,6 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { violations } from '../support/staff';
 
 const de = JSON.parse(
 	readFileSync(new URL('../../messages/de.json', import.meta.url), 'utf8')
@@ -66,6 +67,7 @@ test('an opened offer opens again offline, with a note; nothing else is served f
 		await expect(note).toBeVisible();
 		await page.waitForLoadState('load');
 		expect(failed.filter((url) => url.includes('/_app/'))).toEqual([]);
+		expect(await violations(page)).toEqual([]);
 
 		// an offer not opened before, and the search: the browser's offline failure (each in a
 		// tab of its own: a failed navigation's error page could interrupt the next one)

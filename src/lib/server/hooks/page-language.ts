@@ -14,7 +14,7 @@ const escapeHtml = (text: string) =>
 function offlineNote(pathname: string, locale: App.Locals['locale']): string {
 	if (isSessionPath(pathname)) return '';
 	const text = createTranslator(locale).messages['site.offline_note'] ?? '';
-	return `<p class="offline-note" data-offline-note hidden>${escapeHtml(text)}</p>`;
+	return `<aside class="offline-note" data-offline-note hidden>${escapeHtml(text)}</aside>`;
 }
 
 export const pageLanguage: Handle = ({ event, resolve }) => {
