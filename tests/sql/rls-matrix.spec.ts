@@ -33,7 +33,8 @@ const id = {
 	draft: '00000000-0000-4000-8000-000000000302',
 	schedule: '00000000-0000-4000-8000-000000000303',
 	draftSchedule: '00000000-0000-4000-8000-000000000304',
-	snapshot: '00000000-0000-4000-8000-000000000401'
+	snapshot: '00000000-0000-4000-8000-000000000401',
+	suggestion: '00000000-0000-4000-8000-000000000501'
 };
 
 const actors: Record<string, Actor> = {
@@ -158,6 +159,11 @@ async function buildWorld(db: SqlSession) {
 		`insert into public.concept_snapshots (id, concept_id, reference_date, measures, coverage)
 		 values ($1, $2, '2026-06-30', '[]', '{}')`,
 		[id.snapshot, id.concept]
+	);
+	await db.query(
+		`insert into public.suggestions (id, kind, offer_id, organisation_id, locale, what)
+		 values ($1, 'mistake', $2, $3, 'fa', 'Die Zeit stimmt nicht')`,
+		[id.suggestion, id.offer, id.orgA]
 	);
 }
 
@@ -452,6 +458,17 @@ const cases: Case[] = [
 			allowed
 		}
 	]),
+	{
+		// a visitor's report on the offer of organisation A; written by submit_suggestion() and
+		// handled by accept_/answer_/reject_suggestion() only
+		row: 'a suggestion from the public',
+		table: 'suggestions',
+		select: `select 1 ${w('suggestions', `id = '${id.suggestion}'`)}`,
+		insert: `insert into public.suggestions (kind, organisation_id, locale, what) values ('new_offer', '${id.orgA}', 'de', 'Ein Kurs') returning 1`,
+		update: `update public.suggestions set what = what where id = '${id.suggestion}' returning 1`,
+		delete: `delete ${w('suggestions', `id = '${id.suggestion}'`)} returning 1`,
+		allowed: { [anon]: '----', [own]: 'S---', [other]: '----', [admin]: 'S---' }
+	},
 	{
 		row: 'a search outbox entry',
 		table: 'search_outbox',
