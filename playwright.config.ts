@@ -73,7 +73,10 @@ export default defineConfig({
 			DATA_DIR: 'memory',
 			// every test comes from one address: fair use is tested on a server of its own
 			// (tests/deployment/fair-use.spec.ts)
-			FAIR_USE: 'off'
+			FAIR_USE: 'off',
+			// the suggestion forms' time check: 1 s instead of 3, so that tests/e2e/suggestions.spec.ts
+			// waits less (src/lib/server/suggestions/spam.spec.ts checks the rule itself)
+			SUGGESTION_MIN_SECONDS: '1'
 		},
 		timeout: 120_000,
 		reuseExistingServer: false
