@@ -101,6 +101,8 @@ for (const locale of LOCALE_LIST) {
 		test('no violation on the start, filtered start, district, offer, week, concept and 404 pages', async ({
 			page
 		}) => {
+			// eleven pages, each scanned by axe: on two busy cores this takes more than 30 s
+			test.setTimeout(60_000);
 			const check = async (label: string) =>
 				expect.soft(await violations(page), `axe on ${label} (/${code})`).toEqual([]);
 

@@ -9,12 +9,8 @@
  * for a line, 200 for the contact.
  */
 import * as z from 'zod';
+import { HONEYPOT, STARTED } from '$lib/suggestion-fields';
 import { cleanLine, cleanText } from './safe-text';
-
-/** The honeypot's field name: one no browser fills in by itself. */
-export const HONEYPOT = 'leave_empty';
-/** The field with the signed time the form was rendered. */
-export const STARTED = 'started';
 
 const what = z
 	.string()
@@ -55,9 +51,6 @@ export const mistakeSchema = z.object({
 
 export type NewOfferForm = z.output<typeof newOfferSchema>;
 export type MistakeForm = z.output<typeof mistakeSchema>;
-
-/** The states of a suggestion, as the staff's filter offers them. */
-export const SUGGESTION_STATES = ['new', 'accepted', 'answered', 'rejected'] as const;
 
 /** The staff's forms on a suggestion: accept, answer, reject. Errors: staff message keys. */
 export const acceptSchema = z.object({

@@ -7,12 +7,8 @@
  */
 import { error, fail } from '@sveltejs/kit';
 import * as z from 'zod';
-import {
-	SUGGESTION_STATES,
-	acceptSchema,
-	answerSchema,
-	rejectSchema
-} from '$lib/schemas/suggestion';
+import { acceptSchema, answerSchema, rejectSchema } from '$lib/schemas/suggestion';
+import { SUGGESTION_STATES } from '$lib/suggestion-fields';
 import { requireUser } from '$lib/server/auth/guards';
 import { isFailure, orFail, orHttpError, type DataFailure } from '$lib/server/data/errors';
 import * as staff from '$lib/server/data/staff';
