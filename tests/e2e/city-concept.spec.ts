@@ -136,5 +136,8 @@ test('the office edits every column of a measure and records a measured value wi
 	await expect(
 		article.getByRole('img', { name: /Ein Messwert: 9; Ziel 12,5 Personen/ })
 	).toBeVisible();
+	// the columns' notice gave way to the value's own
+	await expect(page.getByRole('status').filter({ hasText: /^Gespeichert\.$/ })).toHaveCount(0);
+	await expect(page.getByRole('status').filter({ hasText: 'Messwert gespeichert.' })).toBeVisible();
 	expect(await violations(page)).toEqual([]);
 });

@@ -58,6 +58,15 @@ export const hourField = (weekday: number, edge: 'opens' | 'closes', slot: numbe
 export const EDGES = ['opens', 'closes'] as const;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/*
+ * Midnight as a closing time: the database stores `24:00` (an office open until midnight), a
+ * time field cannot hold it and would empty itself. The form shows it as `00:00`, which read
+ * as a closing time can only mean the end of the day.
+ */
+const MIDNIGHT = '24:00';
+const closingForForm = (closes: string) => (closes === MIDNIGHT ? '00:00' : closes);
+const closingFromForm = (closes: string) => (closes === '00:00' ? MIDNIGHT : closes);
 const time = z
 	.string()
 	.trim()
@@ -107,7 +116,7 @@ export const officeFactsSchema = z
 		for (const weekday of WEEKDAYS) {
 			for (const slot of SLOTS) {
 				const opens = values[hourField(weekday, 'opens', slot)];
-				const closes = values[hourField(weekday, 'closes', slot)];
+				const closes = closingFromForm(values[hourField(weekday, 'closes', slot)]);
 				const path = [hourField(weekday, 'closes', slot)];
 				if (!opens !== !closes) {
 					context.addIssue({ code: 'custom', message: 'staff.office.time_pair', path });
@@ -142,7 +151,7 @@ export function toFormValues(office: OfficeForEdit): OfficeFactsForm {
 	for (const { weekday, hours: day } of weekRows(office.opening_hours)) {
 		for (const slot of SLOTS) {
 			values[hourField(weekday, 'opens', slot)] = day[slot - 1]?.opens ?? '';
-			values[hourField(weekday, 'closes', slot)] = day[slot - 1]?.closes ?? '';
+			values[hourField(weekday, 'closes', slot)] = closingForForm(day[slot - 1]?.closes ?? '');
 		}
 	}
 	return values as OfficeFactsForm;
@@ -158,7 +167,7 @@ export function toFactsInput(
 	for (const weekday of WEEKDAYS) {
 		for (const slot of SLOTS) {
 			const opens = values[hourField(weekday, 'opens', slot)];
-			const closes = values[hourField(weekday, 'closes', slot)];
+			const closes = closingFromForm(values[hourField(weekday, 'closes', slot)]);
 			if (opens && closes) opening_hours.push({ weekday, opens, closes });
 		}
 	}
