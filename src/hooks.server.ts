@@ -26,6 +26,7 @@ import { securityHeaders } from '$lib/server/hooks/security-headers';
 import { session } from '$lib/server/hooks/session';
 import { supabase } from '$lib/server/hooks/supabase';
 import { startArchivingPastOffers } from '$lib/server/jobs/archive-past';
+import { startCalendarImport } from '$lib/server/jobs/calendar-import';
 import { startSearchWorker } from '$lib/server/search/worker';
 import { anonymousSupabase, closeBackend, getBackend } from '$lib/server/supabase';
 
@@ -35,12 +36,14 @@ import { anonymousSupabase, closeBackend, getBackend } from '$lib/server/supabas
  * until the index is ready). The data version is followed so that the caches of public pages
  * are dropped when the data changes, and a change is indexed at once. Events whose dates have
  * all passed are archived now and once a day (a failure is logged, never stops the start).
+ * Organisations' calendar feeds that are due are fetched every few minutes.
  */
 export const init: ServerInit = async () => {
 	await getBackend();
 	// CITY names the city this portal serves: its database must hold it (else: how to create it)
 	await checkConfiguredCity(async () => (await portal.info(await anonymousSupabase())).city);
 	const archiving = startArchivingPastOffers();
+	const calendars = startCalendarImport();
 	const worker = startSearchWorker();
 	const watcher = watchDataVersion(anonymousSupabase(), {
 		onChange: () => {
@@ -56,6 +59,7 @@ export const init: ServerInit = async () => {
 	// close the embedded database; then nothing is left to do and the process exits with 0
 	process.once('sveltekit:shutdown', () => {
 		archiving.stop();
+		calendars.stop();
 		watcher.stop();
 		worker
 			.stop()

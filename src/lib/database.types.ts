@@ -40,6 +40,190 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			calendar_feeds: {
+				Row: {
+					category: string;
+					created_at: string;
+					etag: string | null;
+					id: string;
+					interval_minutes: number;
+					last_modified: string | null;
+					last_run_at: string | null;
+					name: string;
+					on_removal: string;
+					organisation_id: string;
+					publish_mode: Database['public']['Enums']['calendar_publish_mode'];
+					updated_at: string;
+					url: string | null;
+				};
+				ComputedFields: never;
+				Insert: {
+					category: string;
+					created_at?: string;
+					etag?: string | null;
+					id?: string;
+					interval_minutes?: number;
+					last_modified?: string | null;
+					last_run_at?: string | null;
+					name: string;
+					on_removal?: string;
+					organisation_id: string;
+					publish_mode?: Database['public']['Enums']['calendar_publish_mode'];
+					updated_at?: string;
+					url?: string | null;
+				};
+				Update: {
+					category?: string;
+					created_at?: string;
+					etag?: string | null;
+					id?: string;
+					interval_minutes?: number;
+					last_modified?: string | null;
+					last_run_at?: string | null;
+					name?: string;
+					on_removal?: string;
+					organisation_id?: string;
+					publish_mode?: Database['public']['Enums']['calendar_publish_mode'];
+					updated_at?: string;
+					url?: string | null;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'calendar_feeds_category_fkey';
+						columns: ['category'];
+						isOneToOne: false;
+						referencedRelation: 'categories';
+						referencedColumns: ['slug'];
+					},
+					{
+						foreignKeyName: 'calendar_feeds_category_fkey';
+						columns: ['category'];
+						isOneToOne: false;
+						referencedRelation: 'district_coverage';
+						referencedColumns: ['category'];
+					},
+					{
+						foreignKeyName: 'calendar_feeds_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			calendar_offers: {
+				Row: {
+					content_hash: string;
+					created_at: string;
+					detached_at: string | null;
+					detached_by: string | null;
+					feed_id: string;
+					offer_id: string;
+					uid: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					content_hash: string;
+					created_at?: string;
+					detached_at?: string | null;
+					detached_by?: string | null;
+					feed_id: string;
+					offer_id: string;
+					uid: string;
+				};
+				Update: {
+					content_hash?: string;
+					created_at?: string;
+					detached_at?: string | null;
+					detached_by?: string | null;
+					feed_id?: string;
+					offer_id?: string;
+					uid?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'calendar_offers_feed_id_fkey';
+						columns: ['feed_id'];
+						isOneToOne: false;
+						referencedRelation: 'calendar_feeds';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'calendar_offers_offer_id_fkey';
+						columns: ['offer_id'];
+						isOneToOne: true;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			calendar_runs: {
+				Row: {
+					archived: number;
+					created: number;
+					detached: number;
+					error: string | null;
+					feed_id: string;
+					id: string;
+					organisation_id: string;
+					outcome: string;
+					problems: NonNullable<Json>;
+					ran_at: string;
+					removed: number;
+					trigger: string;
+					unchanged: number;
+					updated: number;
+				};
+				ComputedFields: never;
+				Insert: {
+					archived?: number;
+					created?: number;
+					detached?: number;
+					error?: string | null;
+					feed_id: string;
+					id?: string;
+					organisation_id: string;
+					outcome: string;
+					problems?: NonNullable<Json>;
+					ran_at?: string;
+					removed?: number;
+					trigger: string;
+					unchanged?: number;
+					updated?: number;
+				};
+				Update: {
+					archived?: number;
+					created?: number;
+					detached?: number;
+					error?: string | null;
+					feed_id?: string;
+					id?: string;
+					organisation_id?: string;
+					outcome?: string;
+					problems?: NonNullable<Json>;
+					ran_at?: string;
+					removed?: number;
+					trigger?: string;
+					unchanged?: number;
+					updated?: number;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'calendar_runs_feed_id_fkey';
+						columns: ['feed_id'];
+						isOneToOne: false;
+						referencedRelation: 'calendar_feeds';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'calendar_runs_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			categories: {
 				Row: {
 					position: number;
@@ -1317,7 +1501,21 @@ export type Database = {
 			};
 			answer_suggestion: { Args: { p_answer: string; p_id: string }; Returns: undefined };
 			applied_migrations: { Args: Record<PropertyKey, never>; Returns: string[] };
+			apply_calendar_feed: {
+				Args: {
+					p_etag?: string;
+					p_events: Json;
+					p_feed_id: string;
+					p_last_modified?: string;
+					p_problems: Json;
+					p_trigger: string;
+				};
+				Returns: Json;
+			};
 			archive_past_offers: { Args: { p_ended_before?: string }; Returns: number };
+			calendar_feed: { Args: { p_feed_id: string; p_runs?: number }; Returns: Json };
+			calendar_feeds: { Args: { p_organisation_id: string }; Returns: Json };
+			calendar_source: { Args: { p_offer_id: string }; Returns: Json };
 			city_concepts: {
 				Args: Record<PropertyKey, never>;
 				Returns: {
@@ -1391,9 +1589,12 @@ export type Database = {
 				Returns: Json;
 			};
 			data_version: { Args: Record<PropertyKey, never>; Returns: number };
+			delete_calendar_feed: { Args: { p_feed_id: string }; Returns: undefined };
 			delete_indicator_value: { Args: { p_id: number }; Returns: undefined };
+			detach_calendar_offer: { Args: { p_offer_id: string }; Returns: undefined };
 			district_offices: { Args: { p_slug: string }; Returns: Json };
 			districts_geojson: { Args: Record<PropertyKey, never>; Returns: Json };
+			due_calendar_feeds: { Args: { p_limit?: number }; Returns: Json };
 			duplicate_offers: { Args: { p_ids: string[] }; Returns: string[] };
 			fail_search_outbox: { Args: { p_error: string; p_outbox_ids: number[] }; Returns: number };
 			filter_offers: {
@@ -1421,6 +1622,21 @@ export type Database = {
 			get_offer: { Args: { p_id: string; p_locale?: string }; Returns: Json };
 			get_offer_for_edit: { Args: { p_offer_id: string }; Returns: Json };
 			get_office_facts: { Args: { p_organisation_id: string }; Returns: Json };
+			hsds_organization_page: {
+				Args: { p_id?: string; p_limit?: number; p_offset?: number; p_search?: string };
+				Returns: Json;
+			};
+			hsds_service_page: {
+				Args: {
+					p_ids?: string[];
+					p_limit?: number;
+					p_located?: boolean;
+					p_modified_after?: string;
+					p_offset?: number;
+					p_organization?: string;
+				};
+				Returns: Json;
+			};
 			import_concept: {
 				Args: { p_city: string; p_concept: Json; p_dry_run?: boolean };
 				Returns: Json;
@@ -1537,6 +1753,10 @@ export type Database = {
 			public_concept_field: { Args: { p_field: string; p_locale?: string }; Returns: Json };
 			public_concept_fields: { Args: Record<PropertyKey, never>; Returns: Json };
 			purge_search_outbox: { Args: { p_days?: number }; Returns: number };
+			record_calendar_run: {
+				Args: { p_error?: string; p_feed_id: string; p_outcome: string; p_trigger: string };
+				Returns: Json;
+			};
 			record_indicator_value: {
 				Args: {
 					p_measure_id: string;
@@ -1553,6 +1773,7 @@ export type Database = {
 				Returns: undefined;
 			};
 			requeue_search_outbox: { Args: { p_since: string }; Returns: number };
+			save_calendar_feed: { Args: { p_feed: Json }; Returns: string };
 			save_offer: { Args: { p_offer: Json }; Returns: Json };
 			save_offer_translation: {
 				Args: {
@@ -1689,6 +1910,7 @@ export type Database = {
 			user_id_by_email: { Args: { p_email: string }; Returns: string };
 		};
 		Enums: {
+			calendar_publish_mode: 'draft' | 'published';
 			german_level: 'none' | 'a1' | 'a2' | 'b1' | 'b2' | 'c1';
 			measure_status:
 				| 'implemented'
@@ -1825,6 +2047,7 @@ export type CompositeTypes<
 export const Constants = {
 	public: {
 		Enums: {
+			calendar_publish_mode: ['draft', 'published'],
 			german_level: ['none', 'a1', 'a2', 'b1', 'b2', 'c1'],
 			measure_status: [
 				'implemented',

@@ -3,7 +3,7 @@
  * included), on a phone and on a desktop: the start page, the start page with a filter, a
  * district, an offer, the forms to report a mistake on it and to suggest an offer, the week, the
  * concept's implementation status (overview and one field of action) and a page that does not
- * exist; and, as a visitor opens it with
+ * exist; the printed programme; and, as a visitor opens it with
  * its button, the map on the start and district pages. axe-core must find no violation.
  *
  * One browser context per locale and test: the pages are visited one after the other, and every
@@ -93,6 +93,30 @@ async function hasMapControl(page: Page, m: Record<string, string>): Promise<boo
 	const name = { name: m['map.show'], exact: true };
 	return (await page.getByRole('button', name).or(page.getByRole('link', name)).count()) > 0;
 }
+
+// The printed programme of a district (the first the API names), in one language and in two
+// side by side, each column with its own lang and dir: a test of its own, since every scan of
+// the locales' test above costs seconds of its time limit.
+test('no violation on the printed programme: German with Arabic, Arabic with German, Farsi, Einfache Sprache', async ({
+	page
+}) => {
+	const districts = (await (await page.request.get('/api/districts.geojson')).json()) as {
+		features: { id: string }[];
+	};
+	const slug = districts.features[0]?.id;
+	expect(slug, 'the API names a district').toBeDefined();
+	const byCode = new Map(LOCALE_LIST.map((info) => [info.code, info]));
+	for (const [code, second] of [
+		['de', 'ar'],
+		['ar', 'de'],
+		['fa', null],
+		['de-simple', null]
+	] as const) {
+		const path = `/${code}/print?district=${slug}${second ? `&second=${second}` : ''}`;
+		expect(await visit(page, path, byCode.get(code)!)).toBe(200);
+		expect.soft(await violations(page), `axe on ${path}`).toEqual([]);
+	}
+});
 
 for (const locale of LOCALE_LIST) {
 	const { code } = locale;

@@ -34,7 +34,8 @@ const id = {
 	schedule: '00000000-0000-4000-8000-000000000303',
 	draftSchedule: '00000000-0000-4000-8000-000000000304',
 	snapshot: '00000000-0000-4000-8000-000000000401',
-	suggestion: '00000000-0000-4000-8000-000000000501'
+	suggestion: '00000000-0000-4000-8000-000000000601',
+	feed: '00000000-0000-4000-8000-000000000501'
 };
 
 const actors: Record<string, Actor> = {
@@ -165,6 +166,19 @@ async function buildWorld(db: SqlSession) {
 		 values ($1, 'mistake', $2, $3, 'fa', 'Die Zeit stimmt nicht')`,
 		[id.suggestion, id.offer, id.orgA]
 	);
+	await db.query(
+		`insert into public.calendar_feeds (id, organisation_id, name, url, category)
+		 values ($1, $2, 'Kalender', 'https://example.org/a.ics', 'event')`,
+		[id.feed, id.orgA]
+	);
+	await db.query(
+		`insert into public.calendar_runs (feed_id, organisation_id, trigger, outcome) values ($1, $2, 'manual', 'not_modified')`,
+		[id.feed, id.orgA]
+	);
+	await db.query(
+		`insert into public.calendar_offers (offer_id, feed_id, uid, content_hash) values ($1, $2, 'uid-1', 'x')`,
+		[id.offer, id.feed]
+	);
 }
 
 interface Case {
@@ -182,6 +196,9 @@ interface Case {
 const readOnlyForAllButAdmin = { [anon]: 'S---', [own]: 'S---', [other]: 'S---', [admin]: 'SIUD' };
 const offerPart = { [anon]: 'S---', [own]: 'SIUD', [other]: 'S---', [admin]: 'SIUD' };
 const draftPart = { [anon]: '----', [own]: 'SIUD', [other]: '----', [admin]: 'SIUD' };
+
+/** Calendar import tables: seen by the organisation's staff and city admins, written by functions. */
+const calendarPart = { [anon]: '----', [own]: 'S---', [other]: '----', [admin]: 'S---' };
 
 const w = (table: string, where: string) => `from public.${table} where ${where}`;
 
@@ -468,6 +485,34 @@ const cases: Case[] = [
 		update: `update public.suggestions set what = what where id = '${id.suggestion}' returning 1`,
 		delete: `delete ${w('suggestions', `id = '${id.suggestion}'`)} returning 1`,
 		allowed: { [anon]: '----', [own]: 'S---', [other]: '----', [admin]: 'S---' }
+	},
+	{
+		row: 'a calendar feed',
+		table: 'calendar_feeds',
+		select: `select 1 ${w('calendar_feeds', `id = '${id.feed}'`)}`,
+		insert: `insert into public.calendar_feeds (organisation_id, name, category) values ('${id.orgA}', 'K', 'event') returning 1`,
+		update: `update public.calendar_feeds set name = name where id = '${id.feed}' returning 1`,
+		delete: `delete ${w('calendar_feeds', `id = '${id.feed}'`)} returning 1`,
+		// written only through save_calendar_feed and the import's functions
+		allowed: calendarPart
+	},
+	{
+		row: 'a calendar run',
+		table: 'calendar_runs',
+		select: `select 1 ${w('calendar_runs', `feed_id = '${id.feed}'`)}`,
+		insert: `insert into public.calendar_runs (feed_id, organisation_id, trigger, outcome) values ('${id.feed}', '${id.orgA}', 'manual', 'not_modified') returning 1`,
+		update: `update public.calendar_runs set created = created where feed_id = '${id.feed}' returning 1`,
+		delete: `delete ${w('calendar_runs', `feed_id = '${id.feed}'`)} returning 1`,
+		allowed: calendarPart
+	},
+	{
+		row: 'an imported offer’s link to its calendar',
+		table: 'calendar_offers',
+		select: `select 1 ${w('calendar_offers', `feed_id = '${id.feed}'`)}`,
+		insert: `insert into public.calendar_offers (offer_id, feed_id, uid, content_hash) values ('${id.draft}', '${id.feed}', 'other', 'x') returning 1`,
+		update: `update public.calendar_offers set detached_at = now() where feed_id = '${id.feed}' returning 1`,
+		delete: `delete ${w('calendar_offers', `feed_id = '${id.feed}'`)} returning 1`,
+		allowed: calendarPart
 	},
 	{
 		row: 'a search outbox entry',

@@ -21,6 +21,7 @@ import { memo } from '../cache/memo';
 import { anonymousSupabase } from '../supabase';
 import * as conceptStatus from './concept-status';
 import * as districtData from './districts';
+import * as hsdsData from './hsds';
 import * as offerData from './offers';
 import * as portal from './portal';
 import { ofOffers, type OfferSchedules } from './schedules';
@@ -130,3 +131,11 @@ export async function scheduledOffers(
 	}
 	return { offers, total, degraded };
 }
+
+/** One page of published offers for the HSDS API and the sitemap (see data/hsds.ts). */
+export const servicePage = async (query: hsdsData.ServicePageQuery) =>
+	hsdsData.servicePage(await anonymousSupabase(), query);
+
+/** One page of the organisations holding published offers (see data/hsds.ts). */
+export const organizationPage = async (query: Parameters<typeof hsdsData.organizationPage>[1]) =>
+	hsdsData.organizationPage(await anonymousSupabase(), query);

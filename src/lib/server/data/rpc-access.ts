@@ -47,6 +47,7 @@ const NO_OFFER = '00000000-0000-4000-8000-000000000000';
 const NO_ORGANISATION = '00000000-0000-4000-8000-000000000001';
 const NO_USER = '00000000-0000-4000-8000-000000000002';
 const NO_CITY = 'no-such-city-deploy-check';
+const NO_FEED = '00000000-0000-4000-8000-000000000003';
 
 export const RPC_ACCESS = {
 	portal_info: { roles: READERS, probe: {} },
@@ -177,6 +178,9 @@ export const RPC_ACCESS = {
 	// the public implementation status of the current concept (pages and /api/concept)
 	public_concept_fields: { roles: READERS, probe: {} },
 	public_concept_field: { roles: READERS, probe: { p_field: 'no-field', p_locale: 'de' } },
+	// the Open Referral HSDS API (/hsds/…) and the sitemap
+	hsds_service_page: { roles: READERS, probe: { p_limit: 1 } },
+	hsds_organization_page: { roles: READERS, probe: { p_limit: 1 } },
 	// npm run check:deploy
 	applied_migrations: { roles: ['service_role'], probe: {} },
 	// every process's caches follow it
@@ -248,7 +252,31 @@ export const RPC_ACCESS = {
 	archive_past_offers: {
 		roles: ['service_role'],
 		probe: { p_ended_before: '1970-01-01T00:00:00Z' }
-	}
+	},
+	// calendar import: an organisation's feeds and runs for its staff (PT404 for an unknown
+	// organisation or feed, after the grant let the caller in); staff fetch on demand and the
+	// server on its schedule (service_role) apply a feed or record a run that changed nothing
+	calendar_feeds: {
+		roles: STAFF,
+		probe: { p_organisation_id: NO_ORGANISATION },
+		probeError: 'PT404'
+	},
+	calendar_feed: { roles: STAFF, probe: { p_feed_id: NO_FEED, p_runs: 1 }, probeError: 'PT404' },
+	save_calendar_feed: { roles: STAFF, probe: { p_feed: { unknown: true } }, probeError: '22023' },
+	delete_calendar_feed: { roles: STAFF, probe: { p_feed_id: NO_FEED }, probeError: 'PT404' },
+	apply_calendar_feed: {
+		roles: IMPORTERS,
+		probe: { p_feed_id: NO_FEED, p_events: [], p_problems: [], p_trigger: 'manual' },
+		probeError: 'PT404'
+	},
+	record_calendar_run: {
+		roles: IMPORTERS,
+		probe: { p_feed_id: NO_FEED, p_trigger: 'manual', p_outcome: 'failed', p_error: 'probe' },
+		probeError: 'PT404'
+	},
+	due_calendar_feeds: { roles: ['service_role'], probe: { p_limit: 1 } },
+	calendar_source: { roles: STAFF, probe: { p_offer_id: NO_OFFER }, probeError: 'PT404' },
+	detach_calendar_offer: { roles: STAFF, probe: { p_offer_id: NO_OFFER }, probeError: 'PT404' }
 } satisfies Record<RpcName, RpcAccess>;
 
 /** Every function with its access, in a stable order. */

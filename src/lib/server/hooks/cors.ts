@@ -1,12 +1,12 @@
 /**
- * CORS of the open read API: every answer under `/api` may be read from any origin, errors
+ * CORS of the open read APIs: every answer under `/api` and `/hsds` may be read from any origin, errors
  * included (the endpoints' own, SvelteKit's 404 and 405, and a failure of a later handle), and a
- * preflight `OPTIONS` to any `/api/…` path is answered here with 204. Nothing else is touched.
+ * preflight `OPTIONS` to any such path is answered here with 204. Nothing else is touched.
  */
 import { isHttpError, isRedirect, type Handle } from '@sveltejs/kit';
 import { apiError, orApiError } from '../api';
 
-const API_PATH = /^\/api(?:\/|$)/;
+const API_PATH = /^\/(?:api|hsds)(?:\/|$)/;
 
 /** What a preflight is told: reading is allowed, with the headers a browser's fetch may add. */
 export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {

@@ -11,13 +11,14 @@ import { FairUse, type RouteClass } from '../fair-use';
 
 const limiter = new FairUse();
 
-const FEEDS = /(?:\.ics|\.geojson)$/;
+const FEEDS = /(?:\.ics|\.geojson|\.xml)$/;
 const SIGN_IN = /^\/(?:staff|city)\/sign-in(?:\/|$)/;
 
 function routeClass({ request, url }: RequestEvent): RouteClass {
 	if (request.method === 'POST' && SIGN_IN.test(url.pathname)) return 'sign-in';
 	if (FEEDS.test(url.pathname)) return 'feed';
 	if (url.searchParams.get('q')) return 'search';
+	if (url.searchParams.get('search') && url.pathname.startsWith('/hsds/')) return 'search';
 	return 'page';
 }
 
@@ -34,7 +35,7 @@ export const fairUse: Handle = async ({ event, resolve }) => {
 	if (env.FAIR_USE === 'off') return resolve(event);
 	const verdict = await limiter.admit(clientAddress(event), routeClass(event));
 	if (!verdict.ok) {
-		const api = event.url.pathname.startsWith('/api/');
+		const api = /^\/(?:api|hsds)\//.test(event.url.pathname);
 		const message =
 			verdict.reason === 'rate'
 				? 'too many requests from your address; please wait a minute'

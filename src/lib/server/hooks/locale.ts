@@ -15,7 +15,7 @@ import { portalInfo } from '../data/public-reads';
 import { isSessionPath } from '../../staff/session-paths';
 
 /** Paths that carry no locale: machine endpoints, SvelteKit's own, and the staff areas. */
-const WITHOUT_LOCALE = /^\/(?:api|_app|\.well-known|staff|city)(?:\/|$)/;
+const WITHOUT_LOCALE = /^\/(?:api|hsds|_app|\.well-known|staff|city)(?:\/|$)/;
 
 /** A last path segment with a file extension: a static asset (served before the hooks). */
 const ASSET = /\/[^/]+\.[a-z0-9]+$/i;

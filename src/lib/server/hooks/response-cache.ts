@@ -17,7 +17,7 @@ import { isSessionPath } from '../../staff/session-paths';
 
 export const responses = new ResponseCache();
 
-const CACHEABLE_TYPES = /^(?:text\/html|application\/(?:json|geo\+json)|text\/calendar)\b/i;
+const CACHEABLE_TYPES = /^(?:text\/html|application\/(?:json|geo\+json|xml)|text\/calendar)\b/i;
 
 function cacheKey(event: RequestEvent): string | null {
 	const { request, url } = event;

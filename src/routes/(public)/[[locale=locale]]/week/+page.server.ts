@@ -5,7 +5,7 @@
  * path's.
  */
 import { error } from '@sveltejs/kit';
-import { toLocale } from '$lib/i18n/locales';
+import { localizePath, toLocale } from '$lib/i18n/locales';
 import { parseSearchParams } from '$lib/schemas/search-query';
 import { orHttpError } from '$lib/server/data/errors';
 import { weekOf } from '$lib/server/week';
@@ -37,6 +37,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		},
 		// the other filters of the address, which the form keeps as they are
 		kept: [...url.searchParams].filter(([name]) => name !== 'district' && name !== 'category'),
-		districts: districtList.map(({ slug, name }) => ({ slug, name }))
+		districts: districtList.map(({ slug, name }) => ({ slug, name })),
+		// the printed programme of the same filters
+		printPath: `${localizePath(locale, '/print')}${url.search}`
 	};
 };

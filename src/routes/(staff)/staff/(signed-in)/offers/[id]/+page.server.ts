@@ -3,6 +3,7 @@
  * than VERIFY_AFTER_DAYS), "still valid" (confirms it today, in all its languages), the link to
  * its public page when published, the cross-cutting themes it serves, and its history from the
  * audit log; the link to its editor
+ * (and, for an offer imported from a calendar, its source and detaching it from the feed)
  * (`edit/`) and publishing, withdrawing to draft and archiving it. 404 for an id that is no
  * uuid, does not exist or is not the person's to edit.
  */
@@ -10,6 +11,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import * as z from 'zod';
 import { env } from '$env/dynamic/private';
 import { requireUser } from '$lib/server/auth/guards';
+import * as calendarFeeds from '$lib/server/data/calendar-feeds';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
 import * as offerThemes from '$lib/server/data/offer-themes';
 import * as staffOffer from '$lib/server/data/staff-offer';
@@ -48,6 +50,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	return {
 		offer,
 		themes: await orHttpError(offerThemes.choices(locals.supabase, id)),
+		calendarSource: await orHttpError(calendarFeeds.sourceOf(locals.supabase, id)),
 		verifyAfterDays: days,
 		history,
 		historyLimit: staffOffer.HISTORY_LIMIT,
@@ -85,6 +88,14 @@ export const actions: Actions = {
 		if (isFailure(copies)) return copies;
 		if (copies.length === 0) return fail(404, { error: 'error.not_found' });
 		redirect(303, `/staff/offers/${copies[0]}/edit`);
+	},
+	/** Takes an imported offer over: the calendar feed no longer changes it. */
+	detach: async ({ locals, params, url }) => {
+		requireUser(locals, url);
+		const id = offerId(params);
+		const detached = await orFail(calendarFeeds.detach(locals.supabase, id));
+		if (isFailure(detached)) return detached;
+		return { detached: true };
 	},
 	/** The cross-cutting themes of the current concept the offer serves (check boxes). */
 	themes: async ({ locals, params, request, url }) => {
