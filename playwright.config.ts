@@ -76,6 +76,9 @@ export default defineConfig({
 			FAIR_USE: 'off',
 			// usage counts reach the database every second, not every minute (city-usage.spec.ts)
 			USAGE_FLUSH_MS: '1000',
+			// the suggestion forms' time check: 1 s instead of 3, so that tests/e2e/suggestions.spec.ts
+			// waits less (src/lib/server/suggestions/spam.spec.ts checks the rule itself)
+			SUGGESTION_MIN_SECONDS: '1',
 			// the calendar import's journey serves its .ics from a server of its own on this
 			// machine, which the import refuses by default (tests/e2e/calendar-import.spec.ts)
 			CALENDAR_ALLOW_HOSTS: '127.0.0.1'

@@ -1338,6 +1338,93 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			suggestions: {
+				Row: {
+					answer: string | null;
+					audience: string | null;
+					contact: string | null;
+					created_at: string;
+					draft_offer_id: string | null;
+					handled_at: string | null;
+					handled_by: string | null;
+					id: string;
+					kind: Database['public']['Enums']['suggestion_kind'];
+					locale: string;
+					offer_id: string | null;
+					organisation_id: string | null;
+					place: string | null;
+					state: Database['public']['Enums']['suggestion_state'];
+					time_text: string | null;
+					what: string;
+				};
+				ComputedFields: never;
+				Insert: {
+					answer?: string | null;
+					audience?: string | null;
+					contact?: string | null;
+					created_at?: string;
+					draft_offer_id?: string | null;
+					handled_at?: string | null;
+					handled_by?: string | null;
+					id?: string;
+					kind: Database['public']['Enums']['suggestion_kind'];
+					locale: string;
+					offer_id?: string | null;
+					organisation_id?: string | null;
+					place?: string | null;
+					state?: Database['public']['Enums']['suggestion_state'];
+					time_text?: string | null;
+					what: string;
+				};
+				Update: {
+					answer?: string | null;
+					audience?: string | null;
+					contact?: string | null;
+					created_at?: string;
+					draft_offer_id?: string | null;
+					handled_at?: string | null;
+					handled_by?: string | null;
+					id?: string;
+					kind?: Database['public']['Enums']['suggestion_kind'];
+					locale?: string;
+					offer_id?: string | null;
+					organisation_id?: string | null;
+					place?: string | null;
+					state?: Database['public']['Enums']['suggestion_state'];
+					time_text?: string | null;
+					what?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'suggestions_draft_offer_id_fkey';
+						columns: ['draft_offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'suggestions_locale_fkey';
+						columns: ['locale'];
+						isOneToOne: false;
+						referencedRelation: 'locales';
+						referencedColumns: ['code'];
+					},
+					{
+						foreignKeyName: 'suggestions_offer_id_fkey';
+						columns: ['offer_id'];
+						isOneToOne: false;
+						referencedRelation: 'offers';
+						referencedColumns: ['id'];
+					},
+					{
+						foreignKeyName: 'suggestions_organisation_id_fkey';
+						columns: ['organisation_id'];
+						isOneToOne: false;
+						referencedRelation: 'organisations';
+						referencedColumns: ['id'];
+					}
+				];
+			};
 			themes: {
 				Row: {
 					concept_id: string;
@@ -1421,6 +1508,10 @@ export type Database = {
 			};
 		};
 		Functions: {
+			accept_suggestion: {
+				Args: { p_category?: string; p_id: string; p_organisation_id?: string };
+				Returns: Json;
+			};
 			add_city_admin: { Args: { p_user_id: string }; Returns: boolean };
 			add_staff_member: {
 				Args: {
@@ -1430,6 +1521,7 @@ export type Database = {
 				};
 				Returns: undefined;
 			};
+			answer_suggestion: { Args: { p_answer: string; p_id: string }; Returns: undefined };
 			applied_migrations: { Args: Record<PropertyKey, never>; Returns: string[] };
 			apply_calendar_feed: {
 				Args: {
@@ -1699,6 +1791,7 @@ export type Database = {
 				Returns: Json;
 			};
 			record_usage: { Args: { p_counts: Json }; Returns: undefined };
+			reject_suggestion: { Args: { p_id: string; p_note?: string }; Returns: undefined };
 			remove_staff_member: {
 				Args: { p_organisation_id: string; p_user_id: string };
 				Returns: undefined;
@@ -1794,6 +1887,42 @@ export type Database = {
 					version: number;
 				}[];
 			};
+			submit_suggestion: {
+				Args: {
+					p_audience?: string;
+					p_contact?: string;
+					p_kind: string;
+					p_locale: string;
+					p_offer_id?: string;
+					p_place?: string;
+					p_time?: string;
+					p_what: string;
+				};
+				Returns: undefined;
+			};
+			suggestion_queue: {
+				Args: { p_state?: Database['public']['Enums']['suggestion_state'] };
+				Returns: {
+					answer: string;
+					audience: string;
+					contact: string;
+					created_at: string;
+					draft_offer_id: string;
+					handled_at: string;
+					handled_by_email: string;
+					id: string;
+					kind: Database['public']['Enums']['suggestion_kind'];
+					locale: string;
+					offer_id: string;
+					offer_title: string;
+					organisation_id: string;
+					organisation_name: string;
+					place: string;
+					state: Database['public']['Enums']['suggestion_state'];
+					time_text: string;
+					what: string;
+				}[];
+			};
 			take_snapshot: {
 				Args: { p_concept?: string; p_note?: string; p_reference_date?: string };
 				Returns: Json;
@@ -1828,6 +1957,8 @@ export type Database = {
 				| 'other';
 			publication_state: 'draft' | 'published' | 'archived';
 			registration_kind: 'none' | 'recommended' | 'required';
+			suggestion_kind: 'new_offer' | 'mistake';
+			suggestion_state: 'new' | 'accepted' | 'answered' | 'rejected';
 			translation_provenance: 'original' | 'human' | 'machine';
 		};
 		CompositeTypes: {
@@ -1965,6 +2096,8 @@ export const Constants = {
 			],
 			publication_state: ['draft', 'published', 'archived'],
 			registration_kind: ['none', 'recommended', 'required'],
+			suggestion_kind: ['new_offer', 'mistake'],
+			suggestion_state: ['new', 'accepted', 'answered', 'rejected'],
 			translation_provenance: ['original', 'human', 'machine']
 		}
 	}

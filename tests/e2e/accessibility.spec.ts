@@ -1,8 +1,9 @@
 /**
  * WCAG 2.1 AA and axe's best practices on every public page, in every locale (right to left
  * included), on a phone and on a desktop: the start page, the start page with a filter, a
- * district, an offer, the week, the concept's implementation status (overview and one field of
- * action) and a page that does not exist; the printed programme; and, as a visitor opens it with
+ * district, an offer, the forms to report a mistake on it and to suggest an offer, the week, the
+ * concept's implementation status (overview and one field of action) and a page that does not
+ * exist; the printed programme; and, as a visitor opens it with
  * its button, the map on the start and district pages. axe-core must find no violation.
  *
  * One browser context per locale and test: the pages are visited one after the other, and every
@@ -124,6 +125,8 @@ for (const locale of LOCALE_LIST) {
 		test('no violation on the start, filtered start, district, offer, week, concept and 404 pages', async ({
 			page
 		}) => {
+			// eleven pages, each scanned by axe: on two busy cores this takes more than 30 s
+			test.setTimeout(60_000);
 			const check = async (label: string) =>
 				expect.soft(await violations(page), `axe on ${label} (/${code})`).toEqual([]);
 
@@ -141,6 +144,13 @@ for (const locale of LOCALE_LIST) {
 			expect(offer, 'the start page links to an offer').toBeDefined();
 			await visit(page, offer!, locale);
 			await check(`the offer page ${offer}`);
+
+			// the suggestion forms: report a mistake on this offer, suggest a new offer
+			const report = `${offer!.split('?')[0]}/report`;
+			expect(await visit(page, report, locale)).toBe(200);
+			await check(`the report form ${report}`);
+			expect(await visit(page, `/${code}/suggest`, locale)).toBe(200);
+			await check('the suggestion form');
 
 			const weekStatus = await visit(page, `/${code}/week`, locale);
 			if (weekStatus === 404) {

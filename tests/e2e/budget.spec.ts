@@ -1,6 +1,6 @@
 /**
- * At most 60 KB of gzipped JavaScript before the map is opened, on the start, district, offer
- * and week pages: a size test, not a timing test. Every script response of a first visit (a
+ * At most 60 KB of gzipped JavaScript before the map is opened, on the start, district, offer,
+ * week, report-a-mistake and suggest-an-offer pages: a size test, not a timing test. Every script response of a first visit (a
  * fresh browser context, nothing cached) is counted once, gzipped at level 9 here from the body
  * the browser received, whatever encoding the server chose (adapter-node serves precompressed
  * brotli to Chromium). `npm run bench` (scripts/bench-js.ts) prints the same figures per route.
@@ -58,7 +58,10 @@ const ROUTES: { name: string; path: () => string | undefined }[] = [
 	{ name: 'start', path: () => '/de' },
 	{ name: 'district', path: () => found.district },
 	{ name: 'offer', path: () => found.offer },
-	{ name: 'week', path: () => '/de/week' }
+	{ name: 'week', path: () => '/de/week' },
+	// the suggestion forms are server-rendered: no script of their own
+	{ name: 'report', path: () => found.offer && `${found.offer}/report` },
+	{ name: 'suggest', path: () => '/de/suggest' }
 ];
 
 for (const route of ROUTES) {

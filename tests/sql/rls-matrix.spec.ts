@@ -34,6 +34,7 @@ const id = {
 	schedule: '00000000-0000-4000-8000-000000000303',
 	draftSchedule: '00000000-0000-4000-8000-000000000304',
 	snapshot: '00000000-0000-4000-8000-000000000401',
+	suggestion: '00000000-0000-4000-8000-000000000601',
 	feed: '00000000-0000-4000-8000-000000000501'
 };
 
@@ -162,6 +163,11 @@ async function buildWorld(db: SqlSession) {
 	);
 	await db.query(
 		`insert into public.usage_counts (day, route_kind, locale, count) values ('2026-12-01', 'start', 'de', 3)`
+	);
+	await db.query(
+		`insert into public.suggestions (id, kind, offer_id, organisation_id, locale, what)
+		 values ($1, 'mistake', $2, $3, 'fa', 'Die Zeit stimmt nicht')`,
+		[id.suggestion, id.offer, id.orgA]
 	);
 	await db.query(
 		`insert into public.calendar_feeds (id, organisation_id, name, url, category)
@@ -482,6 +488,17 @@ const cases: Case[] = [
 			allowed
 		}
 	]),
+	{
+		// a visitor's report on the offer of organisation A; written by submit_suggestion() and
+		// handled by accept_/answer_/reject_suggestion() only
+		row: 'a suggestion from the public',
+		table: 'suggestions',
+		select: `select 1 ${w('suggestions', `id = '${id.suggestion}'`)}`,
+		insert: `insert into public.suggestions (kind, organisation_id, locale, what) values ('new_offer', '${id.orgA}', 'de', 'Ein Kurs') returning 1`,
+		update: `update public.suggestions set what = what where id = '${id.suggestion}' returning 1`,
+		delete: `delete ${w('suggestions', `id = '${id.suggestion}'`)} returning 1`,
+		allowed: { [anon]: '----', [own]: 'S---', [other]: '----', [admin]: 'S---' }
+	},
 	{
 		row: 'a calendar feed',
 		table: 'calendar_feeds',

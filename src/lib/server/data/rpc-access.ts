@@ -151,6 +151,21 @@ export const RPC_ACCESS = {
 		probe: { p_offer_id: NO_OFFER, p_themes: [] },
 		probeError: 'PT404'
 	},
+	// suggestions from the public: visitors send (an unknown kind is 22023 for both), the
+	// responsible staff and city admins handle them (an unknown suggestion is PT404)
+	submit_suggestion: {
+		roles: READERS,
+		probe: { p_kind: 'probe', p_locale: 'de', p_what: 'deploy check' },
+		probeError: '22023'
+	},
+	suggestion_queue: { roles: STAFF, probe: { p_state: 'new' } },
+	accept_suggestion: { roles: STAFF, probe: { p_id: NO_OFFER }, probeError: 'PT404' },
+	answer_suggestion: {
+		roles: STAFF,
+		probe: { p_id: NO_OFFER, p_answer: 'probe' },
+		probeError: 'PT404'
+	},
+	reject_suggestion: { roles: STAFF, probe: { p_id: NO_OFFER }, probeError: 'PT404' },
 	measure_is_late: {
 		roles: [...READERS, 'service_role'],
 		probe: { p_status: 'implemented', p_ends_on: null }

@@ -76,7 +76,10 @@ export function routeUse(url: URL): RouteUse | null {
 	}
 	if (segments.at(-1)?.endsWith('.ics')) return { kind: 'calendar', locale: first };
 	if (segments.includes('print')) return { kind: 'print', locale: first };
-	if (second === 'offers')
-		return { kind: segments.length === 3 ? 'offer' : 'other', locale: first };
+	if (second === 'offers') {
+		// `/<locale>/offers/<id>/report`: a visitor reports a mistake
+		const kind = segments.length === 3 ? 'offer' : segments[3] === 'report' ? 'suggest' : 'other';
+		return { kind, locale: first };
+	}
 	return { kind: PAGE_KINDS[second] ?? 'other', locale: first };
 }

@@ -20,7 +20,8 @@ describe('routeUse', () => {
 		expect(use('/de/print?district=altstadt')).toEqual({ kind: 'print', locale: 'de' });
 		expect(use('/de/districts/altstadt/print')).toEqual({ kind: 'print', locale: 'de' });
 		expect(use('/en/suggest')).toEqual({ kind: 'suggest', locale: 'en' });
-		expect(use(`/en/offers/${ID}/report`)).toEqual({ kind: 'other', locale: 'en' });
+		expect(use(`/en/offers/${ID}/report`)).toEqual({ kind: 'suggest', locale: 'en' });
+		expect(use(`/en/offers/${ID}/elsewhere`)).toEqual({ kind: 'other', locale: 'en' });
 		expect(use('/en/anything-else')).toEqual({ kind: 'other', locale: 'en' });
 	});
 

@@ -19,7 +19,9 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		]);
 		const pages = otherPages({
 			districts: districts.map((district) => district.slug),
-			conceptFields: concept ? concept.fields.map((field) => field.code) : null
+			conceptFields: concept ? concept.fields.map((field) => field.code) : null,
+			// the form for suggesting an offer; a mistake is reported from its offer's page
+			extra: ['/suggest']
 		});
 		return new Response(urlset(url.origin, pages), { headers: SITEMAP_HEADERS });
 	}

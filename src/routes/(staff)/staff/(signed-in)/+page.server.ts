@@ -10,6 +10,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
 import * as staff from '$lib/server/data/staff';
 import * as staffOffers from '$lib/server/data/staff-offers';
+import * as suggestions from '$lib/server/data/suggestions';
 import {
 	MAX_SELECTION,
 	deriveOffers,
@@ -48,7 +49,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	}
 
 	const days = verifyAfterDays(env.VERIFY_AFTER_DAYS);
-	const rows = await orHttpError(staffOffers.list(locals.supabase, filter.organisation));
+	const [rows, newSuggestions] = await Promise.all([
+		orHttpError(staffOffers.list(locals.supabase, filter.organisation)),
+		// the moderation queue's new entries, counted for its link
+		orHttpError(suggestions.queue(locals.supabase, 'new')).then((queue) => queue.length)
+	]);
 	const offers = deriveOffers(rows, {
 		now: new Date(),
 		verifyAfterDays: days,
@@ -63,6 +68,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		total: offers.length,
 		todos: todos(offers, filter.organisation),
 		verifyAfterDays: days,
+		newSuggestions,
 		passwordSaved: url.searchParams.get('saved') === 'password'
 	};
 };
