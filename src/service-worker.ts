@@ -5,11 +5,12 @@
  * - Kept: offer pages (`/<locale>/offers/<id>`) after a successful answer, whether opened by a
  *   full load or by a client-side navigation (then the page's data came as `__data.json`, and
  *   the page tells the worker, which fetches the page itself: data preloaded for a link that was
- *   only pointed at keeps nothing); the page that installed the worker; the build's immutable scripts and stylesheets such a
- *   page links to; the fonts the browser had already downloaded for it (only from its HTTP cache:
- *   no font is downloaded for this, the Arabic and Latin-extended fonts are 100 KB each).
+ *   only pointed at keeps nothing); the page that installed the worker; the build's immutable
+ *   scripts and stylesheets such a page links to. Fonts are not kept here (the Arabic and
+ *   Latin-extended ones are 100 KB each): those the browser loaded stay in its HTTP cache (a year,
+ *   immutable), which the worker's fetch of a build file reads offline too.
  * - Network first: a kept page is served only when the network fails, with its offline note
- *   shown (the layout's `hidden` note, made visible in the HTML: no script in the page). A page
+ *   shown (the page's `hidden` note, made visible in the HTML: no script in the page). A page
  *   that is gone (404, 410) is forgotten.
  * - Nothing else: no lists or searches, no map, no API, no staff or city page, no POST; requests
  *   the worker does not keep pass untouched. Nothing leaves the portal's origin.
@@ -21,38 +22,20 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 import { version } from '$service-worker';
-import {
-	declaredFonts,
-	linkedAssets,
-	offerPagePath,
-	withOfflineNote
-} from '$lib/offline/offline-copy';
+import { linkedAssets, offerPagePath, withOfflineNote } from '$lib/offline/offline-copy';
 
 const worker = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `offline-${version}`;
 
-/** Keeps `path` (an offer page) from `response`, with its build files and fonts. */
+/** Keeps `path` (an offer page) from `response`, with its build files. */
 async function keep(path: string, response: Response): Promise<void> {
 	const cache = await caches.open(CACHE);
 	const html = await response.clone().text();
 	await cache.put(path, response);
-	const sheets: string[] = [];
 	for (const asset of linkedAssets(html, worker.location.origin)) {
-		if (asset.endsWith('.css')) sheets.push(asset);
 		if (await cache.match(asset)) continue;
 		const answer = await fetch(asset).catch(() => null);
 		if (answer?.ok) await cache.put(asset, answer);
-	}
-	for (const sheet of sheets) {
-		const css = await (await cache.match(sheet))?.text();
-		for (const font of declaredFonts(css ?? '', worker.location.origin + sheet)) {
-			if (await cache.match(font)) continue;
-			// only what the browser has already: fails at once (504) for a font it never loaded
-			const answer = await fetch(font, { cache: 'only-if-cached', mode: 'same-origin' }).catch(
-				() => null
-			);
-			if (answer?.ok) await cache.put(font, answer);
-		}
 	}
 }
 

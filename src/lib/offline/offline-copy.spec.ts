@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '$lib/i18n/locales';
-import { declaredFonts, linkedAssets, offerPagePath, withOfflineNote } from './offline-copy';
+import { linkedAssets, offerPagePath, withOfflineNote } from './offline-copy';
 
 const ID = '0b8c3c8e-2f1a-4d6e-9a51-7d1f0e2c3b4a';
 
@@ -48,18 +48,6 @@ describe('linkedAssets', () => {
 		const html = '<link rel="modulepreload" href="../../_app/immutable/nodes/3.z.js">';
 		expect(linkedAssets(html, 'https://portal.example/de/offers/x')).toEqual([
 			'/_app/immutable/nodes/3.z.js'
-		]);
-	});
-});
-
-describe('declaredFonts', () => {
-	it("lists a stylesheet's woff2 files as paths, not the woff fallbacks", () => {
-		const css =
-			'@font-face{src:url(./noto-sans-latin-400-normal.B.woff2) format("woff2"),url(./noto-sans-latin-400-normal.D.woff) format("woff")}' +
-			"@font-face{src:url('./noto-sans-arabic-arabic-700-normal.C.woff2')}";
-		expect(declaredFonts(css, 'https://portal.example/_app/immutable/assets/0.x.css')).toEqual([
-			'/_app/immutable/assets/noto-sans-latin-400-normal.B.woff2',
-			'/_app/immutable/assets/noto-sans-arabic-arabic-700-normal.C.woff2'
 		]);
 	});
 });

@@ -3,7 +3,7 @@
  * functions, so that they are tested without a browser.
  *
  * It keeps only offer pages a visitor opened (`/<locale>/offers/<uuid>`), the immutable build
- * files such a page links to, and the fonts the browser had already downloaded for it.
+ * files such a page links to.
  */
 
 /**
@@ -26,15 +26,6 @@ export function linkedAssets(html: string, base: string): string[] {
 	)) {
 		const url = new URL(match[1], base);
 		if (url.origin === new URL(base).origin) found.add(url.pathname);
-	}
-	return [...found];
-}
-
-/** The woff2 fonts a stylesheet declares, as paths (relative URLs resolved against the sheet). */
-export function declaredFonts(css: string, sheet: string): string[] {
-	const found = new Set<string>();
-	for (const match of css.matchAll(/url\(\s*["']?([^"')]+\.woff2)["']?\s*\)/g)) {
-		found.add(new URL(match[1], sheet).pathname);
 	}
 	return [...found];
 }
