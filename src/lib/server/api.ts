@@ -52,5 +52,8 @@ export async function orApiError<T>(work: Promise<T>): Promise<T | Response> {
 	}
 }
 
+/** The open read APIs' paths: `/api/…` and the HSDS API `/hsds/…` (CORS, JSON errors). */
+export const isApiPath = (pathname: string) => /^\/(?:api|hsds)(?:\/|$)/.test(pathname);
+
 /** A UUID as the database writes them (any case). */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -4,9 +4,7 @@
  * preflight `OPTIONS` to any such path is answered here with 204. Nothing else is touched.
  */
 import { isHttpError, isRedirect, type Handle } from '@sveltejs/kit';
-import { apiError, orApiError } from '../api';
-
-const API_PATH = /^\/(?:api|hsds)(?:\/|$)/;
+import { apiError, isApiPath, orApiError } from '../api';
 
 /** What a preflight is told: reading is allowed, with the headers a browser's fetch may add. */
 export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
@@ -33,7 +31,7 @@ function withAllowOrigin(response: Response): Response {
 }
 
 export const cors: Handle = async ({ event, resolve }) => {
-	if (!API_PATH.test(event.url.pathname)) return resolve(event);
+	if (!isApiPath(event.url.pathname)) return resolve(event);
 	if (event.request.method === 'OPTIONS') {
 		return new Response(null, { status: 204, headers: PREFLIGHT_HEADERS });
 	}

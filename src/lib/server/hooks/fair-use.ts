@@ -7,6 +7,7 @@
  */
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
+import { isApiPath } from '../api';
 import { FairUse, type RouteClass } from '../fair-use';
 
 const limiter = new FairUse();
@@ -35,7 +36,7 @@ export const fairUse: Handle = async ({ event, resolve }) => {
 	if (env.FAIR_USE === 'off') return resolve(event);
 	const verdict = await limiter.admit(clientAddress(event), routeClass(event));
 	if (!verdict.ok) {
-		const api = /^\/(?:api|hsds)\//.test(event.url.pathname);
+		const api = isApiPath(event.url.pathname);
 		const message =
 			verdict.reason === 'rate'
 				? 'too many requests from your address; please wait a minute'
