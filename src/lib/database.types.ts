@@ -1633,6 +1633,7 @@ export type Database = {
 					p_near_lat?: number;
 					p_near_lng?: number;
 					p_offset?: number;
+					p_organisation?: string[];
 					p_q?: string;
 					p_target_group?: string[];
 					p_weekday?: string[];
@@ -1762,6 +1763,7 @@ export type Database = {
 				}[];
 			};
 			offer_translation_status: { Args: { p_offer_id: string }; Returns: Json };
+			organisation_names: { Args: { p_slugs: string[] }; Returns: Json };
 			organisation_staff: {
 				Args: { p_organisation_id: string };
 				Returns: {

@@ -1,8 +1,9 @@
 /**
  * The printed weekly programme against `node build`, as the Stadtteilbüro Sankt Mang makes it:
  * its editor enters an offer in Sankt Mang whose date tomorrow is cancelled, follows
- * "Wochenprogramm drucken" from the dashboard to the district's programme and adds Arabic as
- * the second language. Both columns carry their language and direction, the cancelled date is
+ * "Wochenprogramm drucken" from the dashboard to the choice of programmes (its own offers, a
+ * district with every provider's, the city), prints its own offers and adds Arabic as the
+ * second language. Both columns carry their language and direction, the cancelled date is
  * marked in words and with a symbol in each, the Arabic column's QR code (a screenshot, decoded
  * with jsQR) gives the Arabic offer page's absolute address, which opens in Arabic. A4 and A5
  * make PDFs of a few pages; printing hides the toolbar. The district and week pages link to
@@ -69,19 +70,30 @@ test('the Stadtteilbüro Sankt Mang prints its week in German and Arabic; the QR
 	await page.getByRole('button', { name: 'Veröffentlichen' }).click();
 	await expect(page.getByRole('status')).toHaveText('Der Status des Angebots ist geändert.');
 
-	// from the dashboard to the programme of the district the Stadtteilbüro serves
+	// from the dashboard to the choice: its own offers, a district (its own first), the city
 	await page.goto('/staff');
 	await page.getByRole('link', { name: 'Wochenprogramm drucken' }).first().press('Enter');
-	await expect(page).toHaveURL(/\/de\/print\?district=sankt-mang$/);
+	await expect(page).toHaveURL(/\/staff\/organisations\/stadtteilbuero-sankt-mang\/programme$/);
+	const districts = page.getByRole('list').getByRole('listitem');
+	await expect(districts.first()).toHaveText('Sankt Mang (betreut von Ihnen)');
+	await expect(districts.last()).toHaveText('Die ganze Stadt');
+	await expect(page.getByRole('link', { name: 'Sankt Mang' })).toHaveAttribute(
+		'href',
+		'/de/print?district=sankt-mang'
+	);
+	await page
+		.getByRole('link', { name: 'Die Angebote von Stadtteilbüro Sankt Mang' })
+		.press('Enter');
+	await expect(page).toHaveURL(/\/de\/print\?organisation=stadtteilbuero-sankt-mang$/);
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Wochenprogramm');
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Sankt Mang');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Stadtteilbüro Sankt Mang');
 	// with JavaScript the print button works, and the hint for the browser's print is gone
 	await expect(page.getByRole('button', { name: 'Drucken' })).toBeVisible();
 
 	// Arabic beside German
 	await page.getByLabel('Zweite Sprache').selectOption('ar');
 	await page.getByRole('button', { name: 'Anzeigen' }).click();
-	await expect(page).toHaveURL(/\/de\/print\?district=sankt-mang&second=ar$/);
+	await expect(page).toHaveURL(/\/de\/print\?organisation=stadtteilbuero-sankt-mang&second=ar$/);
 	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 	const entry = page.getByRole('listitem').filter({ hasText: title });
 	await expect(entry).toHaveCount(1);
@@ -118,7 +130,9 @@ test('the Stadtteilbüro Sankt Mang prints its week in German and Arabic; the QR
 	expect(offers).toBeGreaterThan(1);
 	const a4 = pageCount(await page.pdf({ format: 'A4' }));
 	await page.getByRole('link', { name: 'A5 (Handzettel)' }).click();
-	await expect(page).toHaveURL(/\/de\/print\?district=sankt-mang&second=ar&format=a5$/);
+	await expect(page).toHaveURL(
+		/\/de\/print\?organisation=stadtteilbuero-sankt-mang&second=ar&format=a5$/
+	);
 	const a5 = pageCount(await page.pdf({ format: 'A5', preferCSSPageSize: true }));
 	// two languages side by side: at least four offers on a page, and never a page per offer
 	for (const pages of [a4, a5]) {
@@ -154,7 +168,14 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByText('Drücken Sie Strg und P')).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Drucken' })).toBeHidden();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Wochen-Programm');
-		for (const bad of ['second=de', 'second=xx', 'format=a3', 'district=atlantis']) {
+		for (const bad of [
+			'second=de',
+			'second=xx',
+			'format=a3',
+			'district=atlantis',
+			'organisation=atlantis',
+			'organisation=Stadtteilbüro'
+		]) {
 			const response = await page.goto(`/de/print?${bad}`);
 			expect(response?.status(), bad).toBe(400);
 		}

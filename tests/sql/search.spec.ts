@@ -142,6 +142,7 @@ describe.each(engines)('$name', (engine) => {
 				original_locale: 'de',
 				category: 'language_course',
 				organisation_name: 'Stadtteilbüro Altstadt',
+				organisation_slug: org.slug,
 				district_slug: west.slug,
 				district_name: 'Altstadt',
 				street: 'Bahnhofstraße 1',
@@ -236,6 +237,28 @@ describe.each(engines)('$name', (engine) => {
 			// leased: a second worker gets nothing, not even for a new change of a claimed offer
 			await addText(db(), b.id, 'ar', 'ب');
 			expect(await db().as(service, (q) => claim(q))).toEqual([]);
+		});
+
+		it("is written for an organisation's or a district's offers when its name or slug changes", async () => {
+			const { org, west } = await world(db());
+			const a = await createOffer(db(), org.id, { title: 'A', point: inWest });
+			const requeued = async (sql: string, id: string) => {
+				await db().query('delete from public.search_outbox');
+				await db().query(sql, [id]);
+				return (await pending()).map((row) => row.offer_id);
+			};
+			expect(
+				await requeued(`update public.organisations set slug = 'neu' where id = $1`, org.id)
+			).toEqual([a.id]);
+			expect(
+				await requeued(`update public.organisations set name = 'Neu' where id = $1`, org.id)
+			).toEqual([a.id]);
+			expect(
+				await requeued(`update public.organisations set website = null where id = $1`, org.id)
+			).toEqual([]);
+			expect(
+				await requeued(`update public.districts set slug = 'alt' where id = $1`, west.id)
+			).toEqual([a.id]);
 		});
 
 		it('claims at most the limit of offers, oldest first', async () => {
@@ -576,6 +599,30 @@ describe.each(engines)('$name', (engine) => {
 			expect(await ids({ p_free: false })).toEqual([beratung.id]);
 			expect(await ids({ p_women_only: true })).toEqual([]);
 			expect(await ids({ p_district: [], p_language: [] })).toHaveLength(4);
+		});
+
+		it('filters by organisation, which every count respects and none lists', async () => {
+			const { city } = await offers();
+			const vhs = await createOrganisation(db(), city.id, { name: 'Volkshochschule' });
+			const abend = await createOffer(db(), vhs.id, {
+				title: 'Deutschkurs am Abend',
+				category: 'language_course',
+				point: inEast
+			});
+			const ids = async (args: Record<string, unknown>) =>
+				(await db().as(anon, (q) => filterOffers(q, args))).offers.map((offer) => offer.id).sort();
+			expect(await ids({ p_organisation: [vhs.slug] })).toEqual([abend.id]);
+			expect(await ids({ p_organisation: [vhs.slug, 'nowhere'] })).toEqual([abend.id]);
+			expect(await ids({ p_organisation: ['nowhere'] })).toEqual([]);
+			expect(await ids({ p_organisation: [] })).toHaveLength(5);
+			const result = await db().as(anon, (q) =>
+				filterOffers(q, { p_organisation: [vhs.slug], p_category: ['cultural_cafe'] })
+			);
+			expect(result.total).toBe(0);
+			// the category counted among the organisation's offers, the category not applied
+			expect(result.facets.category).toEqual({ cultural_cafe: 0, language_course: 1 });
+			expect(result.facets.district).toEqual({});
+			expect(Object.keys(result.facets)).not.toContain('organisation');
 		});
 
 		it('keeps selected values that match nothing in their facet, with 0', async () => {

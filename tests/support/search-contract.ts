@@ -33,6 +33,8 @@ export function contractDocuments(): Record<string, SearchDocument> {
 		integration: searchDocument({
 			title: 'Integrationskurs am Vormittag',
 			category: 'language_course',
+			organisation_name: 'Volkshochschule Kempten',
+			organisation_slug: 'vhs-kempten',
 			district_slug: 'sankt-mang',
 			district_name: 'Sankt Mang',
 			is_free: false,
@@ -63,6 +65,8 @@ export function contractDocuments(): Record<string, SearchDocument> {
 		sport: searchDocument({
 			title: 'Fußball im Park',
 			category: 'sports',
+			organisation_name: 'Volkshochschule Kempten',
+			organisation_slug: 'vhs-kempten',
 			district_slug: 'thingers',
 			district_name: 'Thingers',
 			is_free: null,
@@ -282,6 +286,27 @@ export function engineContract(
 				})
 			).toEqual([docs.kurs.id]);
 			expect(await ids({ q: 'Deutschkurs', filters: { district: ['thingers'] } })).toEqual([]);
+		});
+
+		it('filters by organisation, which every count respects and none lists', async () => {
+			expect((await ids({ filters: { organisation: ['vhs-kempten'] } })).sort()).toEqual(
+				[docs.integration.id, docs.sport.id].sort()
+			);
+			expect(
+				(await ids({ filters: { organisation: ['vhs-kempten', 'stadtteilbuero-altstadt'] } }))
+					.length
+			).toBe(5);
+			expect(await ids({ filters: { organisation: ['nowhere'] } })).toEqual([]);
+			const result = await engine.search({
+				locale: 'de',
+				q: 'kurs',
+				filters: { organisation: ['vhs-kempten'], category: ['sports'] }
+			});
+			expect(result.total).toBe(0);
+			// the category counts: the organisation's offers with "kurs", the category not applied
+			expect(result.facets.category).toEqual({ language_course: 1, sports: 0 });
+			expect(result.facets.district).toEqual({});
+			expect(Object.keys(result.facets)).not.toContain('organisation');
 		});
 
 		it('counts facet values with the other facets’ filters applied', async () => {

@@ -29,7 +29,8 @@ describe('parseSearchParams', () => {
 	it('reads the search text, the locale and every filter', () => {
 		const result = query(
 			parse(
-				'q=Deutschkurs&locale=ar&category=language_course&district=sankt-mang&language=ar' +
+				'q=Deutschkurs&locale=ar&category=language_course&district=sankt-mang' +
+					'&organisation=stadtteilbuero-sankt-mang&language=ar' +
 					'&target_group=women&weekday=MO&german_level=none&free=true&childcare=1' +
 					'&women_only=false&wheelchair=0&near=47.7267,10.3139&limit=50&offset=100'
 			)
@@ -40,6 +41,7 @@ describe('parseSearchParams', () => {
 			filters: {
 				category: ['language_course'],
 				district: ['sankt-mang'],
+				organisation: ['stadtteilbuero-sankt-mang'],
 				language: ['ar'],
 				target_group: ['women'],
 				weekday: ['MO'],
@@ -107,6 +109,9 @@ describe('parseSearchParams', () => {
 		});
 		expect(error(parse('district=Sankt Mang')).message).toBe(
 			"district: 'Sankt Mang' is not a district slug (lowercase letters, digits and hyphens)"
+		);
+		expect(error(parse('organisation=VHS Kempten')).message).toBe(
+			"organisation: 'VHS Kempten' is not an organisation's slug (lowercase letters, digits and hyphens)"
 		);
 	});
 
@@ -214,7 +219,10 @@ describe('searchQuerySchema', () => {
 describe('searchParamsOf', () => {
 	it('writes a query string that parses back to the same query', () => {
 		const original = query(
-			parse('q=Café&locale=uk&district=altstadt,sankt-mang&free=false&near=47.7,10.3&limit=5')
+			parse(
+				'q=Café&locale=uk&district=altstadt,sankt-mang&organisation=vhs-kempten&free=false' +
+					'&near=47.7,10.3&limit=5'
+			)
 		);
 		const written = searchParamsOf({ ...original, offset: 15 });
 		expect(query(parseSearchParams(written))).toEqual({ ...original, offset: 15 });

@@ -35,6 +35,7 @@ export const SEARCH_PARAMETERS = [
 	'locale',
 	'category',
 	'district',
+	'organisation',
 	'language',
 	'target_group',
 	'weekday',
@@ -225,6 +226,11 @@ function fields(options: SearchQuerySchemaOptions) {
 		locale,
 		category: listOf('category', CATEGORIES),
 		district: districts,
+		organisation: listMatching(
+			'organisation',
+			SLUG,
+			"an organisation's slug (lowercase letters, digits and hyphens)"
+		),
 		language: listMatching(
 			'language',
 			LANGUAGE_CODE,
@@ -258,6 +264,7 @@ function toQuery(values: Parsed, ctx: Context) {
 	for (const facet of [
 		'category',
 		'district',
+		'organisation',
 		'language',
 		'target_group',
 		'german_level'
@@ -351,6 +358,7 @@ export function searchParamsOf(query: SearchQuery): URLSearchParams {
 	for (const facet of [
 		'category',
 		'district',
+		'organisation',
 		'language',
 		'target_group',
 		'weekday',

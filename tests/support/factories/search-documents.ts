@@ -25,6 +25,7 @@ export function searchDocument(
 			// the main category alone unless the test names more
 			categories: [row.category ?? 'cultural_cafe'],
 			organisation_name: 'Stadtteilbüro Altstadt',
+			organisation_slug: 'stadtteilbuero-altstadt',
 			district_slug: 'altstadt',
 			district_name: 'Altstadt',
 			street: null,
@@ -159,6 +160,8 @@ export function generateDocuments(count: number, seed = 1): SearchDocument[] {
 	const lexicon = Array.from({ length: 20_000 }, () =>
 		Array.from({ length: 2 + Math.floor(next() * 3) }, () => pick(next, SYLLABLES)).join('')
 	);
+	// a city's providers: a few hundred, each with many offers
+	const providers = lexicon.slice(0, 500);
 	const now = new Date('2026-11-16T08:00:00Z');
 	const docs: SearchDocument[] = [];
 	for (let n = 0; n < count; n++) {
@@ -175,6 +178,7 @@ export function generateDocuments(count: number, seed = 1): SearchDocument[] {
 		const groups = [
 			...new Set([pick(next, GROUPS), ...(next() < 0.3 ? [pick(next, GROUPS)] : [])])
 		];
+		const provider = pick(next, providers);
 		docs.push(
 			buildSearchDocument(
 				{
@@ -183,7 +187,8 @@ export function generateDocuments(count: number, seed = 1): SearchDocument[] {
 					original_locale: 'de',
 					category,
 					categories: [category],
-					organisation_name: `Träger ${pick(next, lexicon)}`,
+					organisation_name: `Träger ${provider}`,
+					organisation_slug: `traeger-${provider.toLowerCase()}`,
 					district_slug: district,
 					district_name: district,
 					street: `${pick(next, lexicon)}straße ${1 + Math.floor(next() * 80)}`,

@@ -23,6 +23,7 @@ import * as conceptStatus from './concept-status';
 import * as districtData from './districts';
 import * as hsdsData from './hsds';
 import * as offerData from './offers';
+import * as organisationData from './organisations';
 import * as portal from './portal';
 import { ofOffers, type OfferSchedules } from './schedules';
 
@@ -34,6 +35,7 @@ const offerDetails = memo<OfferDetail | null>({ max: 2_000 });
 const offerSchedules = memo<OfferSchedules | null>({ max: 20_000 });
 const conceptOverview = memo<ConceptOverview | null>({ max: 1 });
 const fieldStatuses = memo<FieldStatus | null>({ max: 500 });
+const organisationNameSets = memo<Record<string, string>>({ max: 500 });
 
 /** The city, its current concept and counts. */
 export const portalInfo = () => frame.get('', async () => portal.info(await anonymousSupabase()));
@@ -62,6 +64,14 @@ export const district = (slug: string) =>
 /** Every district as GeoJSON. */
 export const districtsGeojson = () =>
 	districtShapes.get('', async () => districtData.geojson(await anonymousSupabase()));
+
+/** The names of the organisations with these slugs, by slug; unknown slugs are missing. */
+export const organisationNames = (slugs: readonly string[]) => {
+	const wanted = [...new Set(slugs)].sort();
+	return organisationNameSets.get(wanted.join(','), async () =>
+		organisationData.names(await anonymousSupabase(), wanted)
+	);
+};
 
 /** One published offer as its page shows it, texts in `locale`; null when there is none. */
 export const offer = (id: string, locale: string) =>

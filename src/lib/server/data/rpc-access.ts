@@ -56,6 +56,7 @@ export const RPC_ACCESS = {
 	get_district: { roles: READERS, probe: { p_slug: NO_CITY } },
 	districts_geojson: { roles: READERS, probe: {} },
 	filter_offers: { roles: READERS, probe: { p_limit: 1 } },
+	organisation_names: { roles: READERS, probe: { p_slugs: [NO_CITY] } },
 	offer_schedules: { roles: READERS, probe: { p_ids: [NO_OFFER] } },
 	// called inside get_offer and the coverage views, which run with the caller's rights
 	measure_status_light: {

@@ -37,6 +37,7 @@ export async function searchDatabase(
 		p_target_group: list(filters.target_group),
 		p_weekday: list(filters.weekday),
 		p_german_level: list(filters.german_level),
+		p_organisation: list(filters.organisation),
 		p_free: filters.free,
 		p_childcare: filters.childcare,
 		p_women_only: filters.women_only,

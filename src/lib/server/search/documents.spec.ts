@@ -9,6 +9,7 @@ const row: SearchDocumentRow = {
 	category: 'language_course',
 	categories: ['language_course'],
 	organisation_name: 'Stadtteilbüro',
+	organisation_slug: 'stadtteilbuero',
 	district_slug: 'altstadt',
 	district_name: 'Altstadt',
 	street: null,

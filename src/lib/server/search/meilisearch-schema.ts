@@ -15,6 +15,7 @@ import { categoriesOf, documentGroup, selectedValues, summaryOf } from './shared
 import {
 	SEARCH_LOCALES,
 	type FacetName,
+	type FilterName,
 	type OfferSummary,
 	type SearchDocument,
 	type SearchFilters,
@@ -26,7 +27,7 @@ import {
  * change what is stored: the worker's start-up comparison (MeilisearchEngine.state) counts only
  * documents of this version, so an index built by an older version is rebuilt.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Field suffix of a locale: 'de-simple' → 'de_simple'. */
 export const fieldLocale = (locale: string) => locale.replace(/-/g, '_');
@@ -45,17 +46,18 @@ const MEILI_LANGUAGES: Record<SearchLocale, string> = {
 };
 
 /**
- * The attribute behind each facet. The category facet is the array of every category of the
+ * The attribute behind each filter (the facets and the organisation). The category facet is the array of every category of the
  * offer: `categories IN [...]` matches an offer by any of them, and the facet distribution counts
  * it under each (`category` keeps the main one, for display).
  */
-export const FACET_ATTRIBUTES: Record<FacetName, string> = {
+export const FILTER_ATTRIBUTES: Record<FilterName, string> = {
 	category: 'categories',
 	district: 'district_slug',
 	language: 'languages',
 	target_group: 'target_groups',
 	weekday: 'weekdays',
 	german_level: 'german_level',
+	organisation: 'organisation_slug',
 	free: 'is_free',
 	childcare: 'childcare',
 	women_only: 'women_only',
@@ -118,7 +120,7 @@ export function meiliSettings(): Settings {
 			...perLocale('folded_description'),
 			'folded_address'
 		],
-		filterableAttributes: [...Object.values(FACET_ATTRIBUTES), '_geo', 'schema'],
+		filterableAttributes: [...Object.values(FILTER_ATTRIBUTES), '_geo', 'schema'],
 		// updated_ms: the index's newest change (MeilisearchEngine.state); language_group_* and
 		// own_text_*: the reader's language first (languageSort)
 		sortableAttributes: [
@@ -163,6 +165,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
 		category: doc.category,
 		categories: categoriesOf(doc),
 		organisation_name: doc.organisation_name,
+		organisation_slug: doc.organisation_slug,
 		district_slug: doc.district_slug,
 		district_name: doc.district_name,
 		street: doc.street,
@@ -229,6 +232,7 @@ export function summaryFromHit(hit: Record<string, unknown>, locale: string): Of
 			category: String(hit.category),
 			categories: Array.isArray(hit.categories) ? hit.categories.map(String) : [],
 			organisation_name: String(hit.organisation_name ?? ''),
+			organisation_slug: String(hit.organisation_slug ?? ''),
 			district_slug: (hit.district_slug as string | null) ?? null,
 			district_name: (hit.district_name as string | null) ?? null,
 			street: null,
@@ -265,8 +269,8 @@ export function languageSort(locale: string, filters: SearchFilters | undefined)
 }
 
 /** `attribute IN ["a", "b"]`, or `attribute = true` for a flag. */
-function condition(facet: FacetName, values: string[]): string {
-	const attribute = FACET_ATTRIBUTES[facet];
+function condition(name: FilterName, values: string[]): string {
+	const attribute = FILTER_ATTRIBUTES[name];
 	if (BOOLEAN_ATTRIBUTES.has(attribute)) return `${attribute} = ${values[0] === 'true'}`;
 	return `${attribute} IN [${values.map((value) => JSON.stringify(value)).join(', ')}]`;
 }
@@ -277,10 +281,10 @@ export function filterExpression(
 	except?: FacetName
 ): string[] | undefined {
 	const parts: string[] = [];
-	for (const facet of Object.keys(FACET_ATTRIBUTES) as FacetName[]) {
-		if (facet === except) continue;
-		const values = selectedValues(filters, facet);
-		if (values.length > 0) parts.push(condition(facet, values));
+	for (const name of Object.keys(FILTER_ATTRIBUTES) as FilterName[]) {
+		if (name === except) continue;
+		const values = selectedValues(filters, name);
+		if (values.length > 0) parts.push(condition(name, values));
 	}
 	return parts.length > 0 ? parts : undefined;
 }

@@ -185,7 +185,7 @@ describe('documents and settings', () => {
 		expect(searched.join(' ')).not.toMatch(/[ßäöüÄÖÜıİیکةأإآ]|[A-Z]/);
 	});
 
-	it('makes facets filterable, distance, titles and the newest change sortable, and marks each locale’s fields', () => {
+	it('makes facets and the organisation filterable, distance, titles and the newest change sortable, and marks each locale’s fields', () => {
 		const settings = meiliSettings();
 		expect(settings.filterableAttributes).toEqual([
 			'categories',
@@ -194,6 +194,7 @@ describe('documents and settings', () => {
 			'target_groups',
 			'weekdays',
 			'german_level',
+			'organisation_slug',
 			'is_free',
 			'childcare',
 			'women_only',

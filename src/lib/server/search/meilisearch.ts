@@ -19,7 +19,7 @@ import {
 	type Task
 } from 'meilisearch';
 import {
-	FACET_ATTRIBUTES,
+	FILTER_ATTRIBUTES,
 	filterExpression,
 	languageSort,
 	meiliSettings,
@@ -285,7 +285,7 @@ export class MeilisearchEngine implements SearchEngine {
 				...base,
 				...paging,
 				filter: filterExpression(query.filters),
-				facets: FACETS.filter((f) => !filtering.includes(f)).map((f) => FACET_ATTRIBUTES[f]),
+				facets: FACETS.filter((f) => !filtering.includes(f)).map((f) => FILTER_ATTRIBUTES[f]),
 				sort,
 				showRankingScore: true,
 				attributesToRetrieve: RETRIEVED_ATTRIBUTES
@@ -295,7 +295,7 @@ export class MeilisearchEngine implements SearchEngine {
 				...base,
 				limit: 0,
 				filter: filterExpression(query.filters, facet),
-				facets: [FACET_ATTRIBUTES[facet]]
+				facets: [FILTER_ATTRIBUTES[facet]]
 			}))
 		];
 		if (!exact) {
@@ -313,7 +313,7 @@ export class MeilisearchEngine implements SearchEngine {
 		for (const facet of FACETS) {
 			const source = filtering.includes(facet) ? results[1 + filtering.indexOf(facet)] : main;
 			const counts: Record<string, number> = {
-				...source.facetDistribution?.[FACET_ATTRIBUTES[facet]]
+				...source.facetDistribution?.[FILTER_ATTRIBUTES[facet]]
 			};
 			for (const value of selectedValues(query.filters, facet)) counts[value] ??= 0;
 			facets[facet as FacetName] = counts;

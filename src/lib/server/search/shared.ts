@@ -7,7 +7,7 @@ import { languageGroup, textFallbacks, type LanguageGroup } from '../../language
 import {
 	FACETS,
 	type FacetCounts,
-	type FacetName,
+	type FilterName,
 	type OfferSummary,
 	type SearchDocument,
 	type SearchDocumentRow,
@@ -109,8 +109,11 @@ export function documentGroup(
 	return languageGroup({ text_locale: textLocale, languages: doc.languages }, locale, chosen);
 }
 
-/** The values a document has in a facet ('true'/'false' for the flags; none when unknown). */
-export function facetValues(doc: SearchDocument, facet: FacetName): string[] {
+/**
+ * The values a document has in a facet or filter ('true'/'false' for the flags; none when
+ * unknown).
+ */
+export function facetValues(doc: SearchDocument, facet: FilterName): string[] {
 	const flag = (value: boolean | null) => (value === null ? [] : [String(value)]);
 	switch (facet) {
 		case 'category':
@@ -125,6 +128,8 @@ export function facetValues(doc: SearchDocument, facet: FacetName): string[] {
 			return doc.weekdays;
 		case 'german_level':
 			return doc.german_level ? [doc.german_level] : [];
+		case 'organisation':
+			return doc.organisation_slug ? [doc.organisation_slug] : [];
 		case 'free':
 			return flag(doc.is_free);
 		case 'childcare':
@@ -136,8 +141,8 @@ export function facetValues(doc: SearchDocument, facet: FacetName): string[] {
 	}
 }
 
-/** The selected values of a facet in `filters`; empty when it does not filter. */
-export function selectedValues(filters: SearchFilters | undefined, facet: FacetName): string[] {
+/** The selected values of a facet or filter in `filters`; empty when it does not filter. */
+export function selectedValues(filters: SearchFilters | undefined, facet: FilterName): string[] {
 	if (!filters) return [];
 	switch (facet) {
 		case 'free':

@@ -50,6 +50,8 @@ export interface SearchDocumentRow {
 	/** Every category of the offer, the main one first: the category filter matches any. */
 	categories: string[];
 	organisation_name: string;
+	/** The organisation's slug: the `organisation` filter (a printed programme of one provider). */
+	organisation_slug: string;
 	district_slug: string | null;
 	district_name: string | null;
 	street: string | null;
@@ -108,6 +110,15 @@ export const FACETS = [
 ] as const;
 export type FacetName = (typeof FACETS)[number];
 
+/**
+ * Filters that are not facets: they narrow a search, and every count respects them, but their
+ * values are not counted (a city has too many organisations to count them on every search).
+ */
+export const FILTER_ONLY = ['organisation'] as const;
+/** Everything a search filters by. */
+export const FILTERS = [...FACETS, ...FILTER_ONLY] as const;
+export type FilterName = (typeof FILTERS)[number];
+
 /** Boolean facets: their values are 'true' and 'false'. */
 export const BOOLEAN_FACETS = ['free', 'childcare', 'women_only', 'wheelchair'] as const;
 export type BooleanFacet = (typeof BOOLEAN_FACETS)[number];
@@ -129,6 +140,8 @@ export interface SearchFilters {
 	weekday?: Weekday[];
 	/** German level needed; 'none' is "no German needed". */
 	german_level?: string[];
+	/** Organisation slugs. */
+	organisation?: string[];
 	free?: boolean;
 	childcare?: boolean;
 	women_only?: boolean;

@@ -45,10 +45,11 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 	const searchParams = new URLSearchParams(url.searchParams);
 	for (const name of PAGE_ONLY) searchParams.delete(name);
-	// the page's locale is in its path; paging is by `page` only
+	// the page's locale is in its path; paging is by `page` only; the list has no control for an
+	// organisation (the week and the printed programme have it, as a filter of the address)
 	const parsed = parseSearchParams(searchParams, {
 		districts: districtList.map((district) => district.slug),
-		omit: ['locale', 'limit', 'offset']
+		omit: ['locale', 'limit', 'offset', 'organisation']
 	});
 	if (!parsed.ok) error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
 	const query = { ...parsed.query, locale };

@@ -7,8 +7,9 @@ import { queryWords, typoBudget, wordForms } from '../text';
 import { nearOf, pageOf, selectedValues, summaryOf } from '../shared';
 import {
 	FACETS,
+	FILTERS,
 	type FacetCounts,
-	type FacetName,
+	type FilterName,
 	type SearchHit,
 	type SearchQuery,
 	type SearchResult
@@ -119,7 +120,7 @@ function matchWords(store: IndexStore, words: string[]): { bits: Bits; scores: F
 }
 
 /** Slots with any of the selected values of a facet; undefined when the facet does not filter. */
-function facetFilter(store: IndexStore, facet: FacetName, values: string[]): Bits | undefined {
+function facetFilter(store: IndexStore, facet: FilterName, values: string[]): Bits | undefined {
 	if (values.length === 0) return undefined;
 	const bits = createBits(store.words);
 	for (const value of values) {
@@ -170,8 +171,8 @@ export function searchStore(store: IndexStore, query: SearchQuery): SearchResult
 	const text = words.length > 0 ? matchWords(store, words) : null;
 	const textBits = text ? text.bits : store.alive.slice();
 
-	const filters = new Map<FacetName, Bits>();
-	for (const facet of FACETS) {
+	const filters = new Map<FilterName, Bits>();
+	for (const facet of FILTERS) {
 		const bits = facetFilter(store, facet, selectedValues(query.filters, facet));
 		if (bits) filters.set(facet, bits);
 	}

@@ -8,7 +8,7 @@
  */
 import { tokenize, wordForms } from '../text';
 import { textFor } from '../shared';
-import { FACETS, type FacetName, type SearchDocument } from '../types';
+import { FILTERS, type FilterName, type SearchDocument } from '../types';
 import { clearBit, count, createBits, resize, setBit, wordsFor, type Bits } from './bitset';
 import { Vocabulary } from './vocabulary';
 
@@ -28,7 +28,7 @@ const WEIGHT_SCALE = 100;
  * What keywords point to: a facet, or 'topic' (an offer's topics, topic-keywords.ts), which
  * is kept like a facet but not counted.
  */
-export type KeywordFacet = FacetName | 'topic';
+export type KeywordFacet = FilterName | 'topic';
 
 /** A word of the keyword dictionary and what it points to. */
 export interface KeywordTarget {
@@ -53,7 +53,7 @@ export class IndexStore {
 	readonly vocabulary = new Vocabulary();
 	/** facet (and 'topic') → value → slots */
 	readonly facets = new Map<KeywordFacet, Map<string, Bits>>(
-		[...FACETS, 'topic' as const].map((f) => [f, new Map()])
+		[...FILTERS, 'topic' as const].map((f) => [f, new Map()])
 	);
 	latitudes: Float64Array;
 	longitudes: Float64Array;
@@ -135,7 +135,10 @@ export class IndexStore {
 	}
 
 	/** Adds or replaces a document. */
-	put(doc: SearchDocument, facetValues: (doc: SearchDocument, facet: FacetName) => string[]): void {
+	put(
+		doc: SearchDocument,
+		facetValues: (doc: SearchDocument, facet: FilterName) => string[]
+	): void {
 		this.delete(doc.id);
 		if (this.docs.length >= this.#capacity) this.#grow();
 		const slot = this.docs.length;
@@ -145,7 +148,7 @@ export class IndexStore {
 		this.live++;
 		this.#titleRanks.clear();
 
-		for (const facet of FACETS) {
+		for (const facet of FILTERS) {
 			for (const value of facetValues(doc, facet)) setBit(this.facetBits(facet, value), slot);
 		}
 		for (const topic of doc.topics ?? []) setBit(this.facetBits('topic', topic), slot);

@@ -1,5 +1,6 @@
 /**
- * The printed weekly programme (`/de/print?district=sankt-mang&second=ar&format=a5`): the week
+ * The printed weekly programme (`/de/print?district=sankt-mang&second=ar&format=a5`, or of one
+ * provider: `?organisation=stadtteilbuero-sankt-mang`): the week
  * page's dates (the same search through `weekOf`, the same filters in the query string) as one
  * entry per offer with its dates, place and a QR code of its page, in the path's locale and,
  * with `second=<locale>`, a second one beside it. `format` is `a4` (a poster, the default) or
@@ -74,6 +75,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	});
 	if (!parsed.ok) error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
 	const filters = parsed.query.filters ?? {};
+	// an organisation's programme is headed by its name; an unknown one is a bad filter
+	const organisationSlugs = filters.organisation ?? [];
+	const organisations = await orHttpError(publicReads.organisationNames(organisationSlugs));
+	if (organisationSlugs.some((slug) => !(slug in organisations))) {
+		error(400, { message: 'error.invalid_filter', key: 'error.invalid_filter' });
+	}
 
 	const locales: Locale[] = second ? [locale, second] : [locale];
 	// the week page's data path, once per language: the same search, the texts in each
@@ -102,9 +109,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		})
 	);
 
-	const districtNames = (filters.district ?? []).map(
-		(slug) => districtList.find((district) => district.slug === slug)?.name ?? slug
-	);
+	const names = [
+		...organisationSlugs.map((slug) => organisations[slug]),
+		...(filters.district ?? []).map(
+			(slug) => districtList.find((district) => district.slug === slug)?.name ?? slug
+		)
+	];
 	const firstDay = weeks[0].days[0];
 	const lastDay = weeks[0].days.at(-1);
 	const query = filterParams.toString();
@@ -118,8 +128,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			messages: createTranslator(each).messages,
 			weekHref: `${url.origin}/${each}/week${query ? `?${query}` : ''}`
 		})),
-		// the programme's name: its districts, else the city
-		name: districtNames.length > 0 ? districtNames.join(', ') : (portal?.city?.name ?? ''),
+		// the programme's name: its organisations and districts, else the city
+		name: names.length > 0 ? names.join(', ') : (portal?.city?.name ?? ''),
 		categories: filters.category ?? [],
 		from: firstDay?.date ?? null,
 		to: lastDay?.date ?? null,

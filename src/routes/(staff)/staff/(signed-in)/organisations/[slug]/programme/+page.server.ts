@@ -1,9 +1,10 @@
 /**
- * "Wochenprogramm drucken" from the dashboard: the printed programme of the districts the
- * organisation serves (`organisation_districts`, as its office facts name them), in the staff
- * member's language. An organisation serving no district chooses a district or the whole city.
+ * "Wochenprogramm drucken" from the dashboard: which programme to print, in the staff member's
+ * language. The organisation's own offers (`/de/print?organisation=<slug>`), a district with
+ * the offers of every provider (the districts it serves, as its office facts name them, first)
+ * or the whole city.
  */
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { orHttpError } from '$lib/server/data/errors';
 import * as offices from '$lib/server/data/offices';
 import * as publicReads from '$lib/server/data/public-reads';
@@ -23,14 +24,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!office) error(404, { message: 'error.not_found', key: 'error.not_found' });
 
 	const print = `/${locals.locale === 'en' ? 'en' : 'de'}/print`;
-	if (office.districts.length > 0) {
-		const slugs = office.districts.map((district) => district.slug).join(',');
-		redirect(303, `${print}?district=${encodeURIComponent(slugs)}`);
-	}
+	const served = new Set(office.districts.map((district) => district.slug));
 	const districts = await orHttpError(publicReads.districts());
 	return {
 		name: office.name,
 		print,
-		districts: districts.map(({ slug, name }) => ({ slug, name }))
+		own: `${print}?organisation=${encodeURIComponent(params.slug)}`,
+		// the districts it serves first, then the others, each by name
+		districts: [
+			...districts.filter(({ slug }) => served.has(slug)),
+			...districts.filter(({ slug }) => !served.has(slug))
+		].map(({ slug, name }) => ({ slug, name, served: served.has(slug) }))
 	};
 };
