@@ -28,7 +28,7 @@ const settingsAdapter = zod4(calendarFeedSettingsSchema);
 const feedIdSchema = z.guid();
 
 /** The settings form of each feed has its own id: the page holds one per feed. */
-export const settingsFormId = (feedId: string) => `feed-${feedId}`;
+const settingsFormId = (feedId: string) => `feed-${feedId}`;
 
 /** How far ahead the next dates of an imported offer are listed, and how many. */
 const DATES_DAYS = 400;
