@@ -45,6 +45,7 @@ export type Database = {
 					category: string;
 					created_at: string;
 					etag: string | null;
+					fetched_on: string | null;
 					id: string;
 					interval_minutes: number;
 					last_modified: string | null;
@@ -61,6 +62,7 @@ export type Database = {
 					category: string;
 					created_at?: string;
 					etag?: string | null;
+					fetched_on?: string | null;
 					id?: string;
 					interval_minutes?: number;
 					last_modified?: string | null;
@@ -76,6 +78,7 @@ export type Database = {
 					category?: string;
 					created_at?: string;
 					etag?: string | null;
+					fetched_on?: string | null;
 					id?: string;
 					interval_minutes?: number;
 					last_modified?: string | null;

@@ -10,6 +10,12 @@
  *
  * Each project registers a calendar of its own (names and UIDs carry the project's name); new
  * offers are drafts, so public pages stay as they were. The phone works without JavaScript.
+ *
+ * The second journey changes a registered feed (a bad address refused at its field with the
+ * input kept, then another address, fetched at once without the old one's ETag, and another
+ * name), sees the editor's warning that the next import overwrites edits by hand, the source
+ * line on the public offer page in German and Arabic, and detaches the offer from the editor:
+ * the line is gone. Its one offer is published for that, and archived at the end.
  */
 import { once } from 'node:events';
 import http from 'node:http';
@@ -221,6 +227,173 @@ test('an editor imports the Stadtteilbüro’s calendar, sees its dates across s
 		await expect(after2.getByText('1 vom Kalender gelöst (nicht angefasst)')).toBeVisible();
 		await expect(after2.getByRole('link', { name: originalTitle, exact: true })).toBeVisible();
 		await expect(after2.getByText('vom Kalender gelöst', { exact: true })).toBeVisible();
+	} finally {
+		await context.close();
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+	}
+});
+
+/** A calendar with one event, a market day four weeks from now at 15:00. */
+function marketCalendar(project: string, title: string): string {
+	const day = ymd(new Date(Date.now() + 28 * DAY));
+	return [
+		'BEGIN:VCALENDAR',
+		'VERSION:2.0',
+		'PRODID:-//Nextcloud calendar v4//EN',
+		'BEGIN:VEVENT',
+		`UID:markt-${project}@example.org`,
+		'DTSTAMP:20261201T080000Z',
+		`DTSTART;TZID=Europe/Berlin:${day}T150000`,
+		`DTEND;TZID=Europe/Berlin:${day}T180000`,
+		`SUMMARY:${title}`,
+		'END:VEVENT',
+		'END:VCALENDAR',
+		''
+	].join('\r\n');
+}
+
+test('an editor changes a feed’s address and name, is warned in the editor, and visitors see where the dates come from', async ({
+	browser,
+	baseURL
+}, testInfo) => {
+	test.slow();
+	const project = testInfo.project.name;
+	const phone = project === 'phone';
+	const stamp = Date.now();
+	const oldTitle = `Nachbarschaftsmarkt ${project} ${stamp}`;
+	const newTitle = `Nachbarschaftsmarkt im Hof ${project} ${stamp}`;
+	// both addresses answer with the same ETag: the new one gives its calendar only to a request
+	// without the old address's validator
+	const asked: { path: string; ifNoneMatch: string | undefined }[] = [];
+	const server = http.createServer((req, res) => {
+		asked.push({ path: req.url ?? '', ifNoneMatch: req.headers['if-none-match'] });
+		if (req.headers['if-none-match'] === '"v1"') {
+			res.writeHead(304).end();
+			return;
+		}
+		const title = req.url?.startsWith('/neu') ? newTitle : oldTitle;
+		res.writeHead(200, { 'content-type': 'text/calendar; charset=utf-8', etag: '"v1"' });
+		res.end(marketCalendar(project, title));
+	});
+	server.listen(0, '127.0.0.1');
+	await once(server, 'listening');
+	const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const oldUrl = `${origin}/alt-${project}.ics`;
+	const newUrl = `${origin}/neu-${project}.ics`;
+
+	const context = await browser.newContext({ baseURL, locale: 'de-DE', javaScriptEnabled: !phone });
+	const page = await context.newPage();
+	const axe = async () => (phone ? [] : violations(page));
+	try {
+		await signInAs(page, DEMO.editor);
+		await page.goto('/staff/organisations/stadtteilbuero-sankt-mang/calendar');
+		const oldName = `Markt ${project} ${stamp}`;
+		const newName = `Hofmarkt ${project} ${stamp}`;
+		const register = page.getByRole('region', { name: 'Kalender hinzufügen' });
+		await register.getByLabel('Name des Kalenders').fill(oldName);
+		await register.getByLabel('iCalendar-Adresse (https://…)').fill(oldUrl);
+		await register.getByLabel('gleich veröffentlichen').check();
+		await register.getByRole('button', { name: 'Kalender hinzufügen und abrufen' }).click();
+		await expect(page.getByText('Der Kalender ist eingetragen und wurde abgerufen.')).toBeVisible();
+		let feed = page.getByRole('region', { name: oldName });
+		await expect(feed.getByRole('link', { name: oldTitle })).toBeVisible();
+
+		// a bad address: said at the field, the new name and the address as typed kept
+		await feed.getByText('Einstellungen', { exact: true }).click();
+		await feed.getByLabel('Name des Kalenders').fill(newName);
+		await feed.getByLabel('iCalendar-Adresse (https://…)').fill('kalender.example.org/hof');
+		await feed.getByRole('button', { name: 'Einstellungen speichern' }).click();
+		await expect(
+			feed.getByText('Bitte eine Adresse angeben, die mit http:// oder https:// beginnt.')
+		).toBeVisible();
+		await expect(feed.getByLabel('iCalendar-Adresse (https://…)')).toHaveAttribute(
+			'aria-invalid',
+			'true'
+		);
+		await expect(feed.getByLabel('Name des Kalenders')).toHaveValue(newName);
+		await expect(feed.getByLabel('iCalendar-Adresse (https://…)')).toHaveValue(
+			'kalender.example.org/hof'
+		);
+		expect(await axe()).toEqual([]);
+
+		// another address: saved and fetched at once, afresh (no validator of the old address)
+		await feed.getByLabel('iCalendar-Adresse (https://…)').fill(newUrl);
+		await feed.getByRole('button', { name: 'Einstellungen speichern' }).click();
+		feed = page.getByRole('region', { name: newName });
+		await expect(
+			feed.getByText(
+				'Die Einstellungen des Kalenders sind gespeichert. Der Kalender wurde abgerufen und übernommen.'
+			)
+		).toBeVisible();
+		await expect(feed.getByText(newUrl, { exact: true })).toBeVisible();
+		await expect(feed.getByRole('link', { name: newTitle })).toBeVisible();
+		await expect(feed.getByText('1 geändert')).toBeVisible();
+		await expect(page.getByRole('region', { name: oldName, exact: true })).toHaveCount(0);
+		expect(asked.filter((request) => request.path.startsWith('/neu'))).toEqual([
+			{ path: `/neu-${project}.ics`, ifNoneMatch: undefined }
+		]);
+
+		// the editor says plainly that the next import overwrites hand edits
+		await feed.getByRole('link', { name: newTitle }).click();
+		await expect(page.getByRole('heading', { level: 1, name: newTitle })).toBeVisible();
+		const offerPath = new URL(page.url()).pathname;
+		const offerId = offerPath.split('/').at(-1)!;
+		await page.getByRole('link', { name: 'Angebot bearbeiten' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Angebot bearbeiten' })).toBeVisible();
+		const warning = page.getByRole('note');
+		await expect(warning).toContainText(
+			`Dieses Angebot kommt aus dem Kalender „${newName}“. Der nächste Abruf überschreibt, was Sie hier von Hand ändern.`
+		);
+		expect(await axe()).toEqual([]);
+
+		// visitors see where the dates come from, with the day in the city's time zone
+		const visitor = await browser.newContext({ baseURL, javaScriptEnabled: !phone });
+		try {
+			const publicPage = await visitor.newPage();
+			const today = (locale: string) =>
+				new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(
+					new Date()
+				);
+			await publicPage.goto(`/de/offers/${offerId}`);
+			const line = publicPage.getByText(
+				`Termine aus dem Kalender von Stadtteilbüro Sankt Mang, zuletzt abgerufen am ${today('de')}.`
+			);
+			await expect(line).toBeVisible();
+			await publicPage.goto(`/ar/offers/${offerId}`);
+			await expect(publicPage.locator('html')).toHaveAttribute('dir', 'rtl');
+			await expect(
+				publicPage.getByText(
+					// the name and the date isolated (FSI … PDI) in the right-to-left sentence
+					`المواعيد مأخوذة من تقويم \u2068Stadtteilbüro Sankt Mang\u2069، وآخر تحديث لها في \u2068${today('ar')}\u2069.`
+				)
+			).toBeVisible();
+
+			// detached from the editor: back in the editor, no warning; the line is gone
+			await warning.getByRole('button', { name: 'Vom Kalender lösen' }).click();
+			await expect(
+				page.getByText(
+					'Das Angebot ist vom Kalender gelöst. Was Sie jetzt ändern, bleibt erhalten.'
+				)
+			).toBeVisible();
+			await expect(
+				page.getByRole('heading', { level: 1, name: 'Angebot bearbeiten' })
+			).toBeVisible();
+			await expect(page.getByRole('note')).toHaveCount(0);
+			await publicPage.goto(`/de/offers/${offerId}`);
+			await expect(async () => {
+				await publicPage.reload();
+				await expect(publicPage.getByText('Termine aus dem Kalender von')).toHaveCount(0);
+			}).toPass();
+			await expect(publicPage.getByRole('heading', { level: 1, name: newTitle })).toBeVisible();
+		} finally {
+			await visitor.close();
+		}
+
+		// public pages as they were: the offer archived
+		await page.goto(offerPath);
+		await page.getByRole('button', { name: 'Archivieren' }).click();
+		await expect(page.getByText('Der Status des Angebots ist geändert.')).toBeVisible();
 	} finally {
 		await context.close();
 		server.closeAllConnections();
