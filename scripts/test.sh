@@ -6,7 +6,8 @@
 #   3. npm run lint       prettier + eslint, no warnings
 #   4. npm run check      svelte-check, no warnings
 #   5. vitest             unit tests and the SQL suites on PGlite (not tests/deployment)
-#   6. PostgreSQL 15      migrations, pgTAP, SQL suites on PG 15, generated types current
+#   6. PostgreSQL 15      migrations, pgTAP, SQL suites on PG 15 (not again on PGlite),
+#                         generated types current
 #   7. npm run build
 #   8. Node 24            the build started on Node 24 answers (scripts/smoke-node24.ts)
 #   9. deployment         vitest on the build: kill -9 and restart as process 1 of a PID
@@ -105,7 +106,8 @@ npx --no-install vitest run --exclude 'tests/deployment/**' --reporter=default -
 	--outputFile.json="$TEST_RESULTS_DIR/vitest-unit.json"
 
 step 'PostgreSQL 15 (migrations, pgTAP, SQL suites, types)'
-bash scripts/test-postgres.sh
+# the SQL suites have run on PGlite in the step before: here on PostgreSQL 15 alone
+TEST_ENGINES=postgres15 bash scripts/test-postgres.sh
 
 step 'build'
 npm run --silent build
