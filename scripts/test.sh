@@ -100,10 +100,14 @@ npm run --silent lint
 step 'check'
 npm run --silent check
 
-# tests/deployment needs the build of this run: its own step after the build
+# tests/deployment needs the build of this run: its own step after the build. Two files at a
+# time (vite.config.ts runs one by default): each file is its own process with its own PGlite,
+# whose start and the file's import take most of a file's time, on one core each. The steps
+# after keep one at a time: the SQL suites share one PostgreSQL database, the deployment tests
+# start servers and load them.
 step 'vitest (unit, SQL on PGlite)'
-npx --no-install vitest run --exclude 'tests/deployment/**' --reporter=default --reporter=json \
-	--outputFile.json="$TEST_RESULTS_DIR/vitest-unit.json"
+npx --no-install vitest run --exclude 'tests/deployment/**' --fileParallelism --maxWorkers=2 \
+	--reporter=default --reporter=json --outputFile.json="$TEST_RESULTS_DIR/vitest-unit.json"
 
 step 'PostgreSQL 15 (migrations, pgTAP, SQL suites, types)'
 # the SQL suites have run on PGlite in the step before: here on PostgreSQL 15 alone

@@ -137,6 +137,8 @@ test(
 	'axe finds no violation on the help, in every locale (right to left too)',
 	{ tag: '@desktop-only' },
 	async ({ page }) => {
+		// nine pages, each scanned by axe: more than 30 s on two busy cores
+		test.setTimeout(60_000);
 		// axe runs as a script in the page: with JavaScript, on the same server-rendered help
 		for (const { code } of LOCALE_LIST) {
 			await page.goto(`/${code}?q=Doitschkurz&district=sankt-mang`);
