@@ -37,18 +37,23 @@ export default defineConfig({
 	},
 	// `setup` (tests/e2e/warm-up.setup.ts) waits once until the server is warm and its search
 	// index ready; the browser projects depend on it and match only *.spec.ts, so it runs once.
+	// A test tagged @desktop-only or @phone-only runs in that project alone (not counted as
+	// skipped in the other): tests/e2e/accessibility.spec.ts scans a page's markup once, on the
+	// desktop, and the layouts only a phone has on the phone.
 	projects: [
 		{ name: 'setup', testMatch: /.*\.setup\.ts$/ },
 		{
 			name: 'desktop',
 			testMatch: /.*\.spec\.ts$/,
 			dependencies: ['setup'],
+			grepInvert: /@phone-only/,
 			use: { browserName: 'chromium', viewport: { width: 1280, height: 800 }, launchOptions }
 		},
 		{
 			name: 'phone',
 			testMatch: /.*\.spec\.ts$/,
 			dependencies: ['setup'],
+			grepInvert: /@desktop-only/,
 			use: {
 				// A phone's user agent, touch and pixel ratio, on the same Debian Chromium.
 				...devices['Pixel 7'],

@@ -6,7 +6,8 @@
 #      the migrations apply unchanged to PostgreSQL 15 with PostGIS;
 #   3. the pgTAP files supabase/tests/*.sql with pg_prove, on the seeded database;
 #   4. the vitest SQL suites (tests/sql) and the embedded Auth's suite on PGlite and on an
-#      empty migrated database (no seed);
+#      empty migrated database (no seed); TEST_ENGINES=postgres15 leaves PGlite out (npm test
+#      does: its vitest step has run them there);
 #   5. src/lib/database.types.ts matches what the supabase CLI generates from the migrations.
 #
 # Results for scripts/test.sh's summary go to $TEST_RESULTS_DIR (default test-results/).

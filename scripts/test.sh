@@ -6,7 +6,8 @@
 #   3. npm run lint       prettier + eslint, no warnings
 #   4. npm run check      svelte-check, no warnings
 #   5. vitest             unit tests and the SQL suites on PGlite (not tests/deployment)
-#   6. PostgreSQL 15      migrations, pgTAP, SQL suites on PG 15, generated types current
+#   6. PostgreSQL 15      migrations, pgTAP, SQL suites on PG 15 (not again on PGlite),
+#                         generated types current
 #   7. npm run build
 #   8. Node 24            the build started on Node 24 answers (scripts/smoke-node24.ts)
 #   9. deployment         vitest on the build: kill -9 and restart as process 1 of a PID
@@ -99,13 +100,18 @@ npm run --silent lint
 step 'check'
 npm run --silent check
 
-# tests/deployment needs the build of this run: its own step after the build
+# tests/deployment needs the build of this run: its own step after the build. Two files at a
+# time (vite.config.ts runs one by default): each file is its own process with its own PGlite,
+# whose start and the file's import take most of a file's time, on one core each. The steps
+# after keep one at a time: the SQL suites share one PostgreSQL database, the deployment tests
+# start servers and load them.
 step 'vitest (unit, SQL on PGlite)'
-npx --no-install vitest run --exclude 'tests/deployment/**' --reporter=default --reporter=json \
-	--outputFile.json="$TEST_RESULTS_DIR/vitest-unit.json"
+npx --no-install vitest run --exclude 'tests/deployment/**' --fileParallelism --maxWorkers=2 \
+	--reporter=default --reporter=json --outputFile.json="$TEST_RESULTS_DIR/vitest-unit.json"
 
 step 'PostgreSQL 15 (migrations, pgTAP, SQL suites, types)'
-bash scripts/test-postgres.sh
+# the SQL suites have run on PGlite in the step before: here on PostgreSQL 15 alone
+TEST_ENGINES=postgres15 bash scripts/test-postgres.sh
 
 step 'build'
 npm run --silent build

@@ -3,9 +3,9 @@
  * data: `/api/offers` (shape, paging, filters, typo-tolerant search, 400 bodies),
  * `/api/offers/{id}`, the calendar feed `/api/offers.ics`, the "this week" page, and the offer
  * page's calendar download, share link and route link. The tests pick offers through the API
- * rather than naming demo offers, so the seed can change.
+ * rather than naming demo offers, so the seed can change. axe on the week page and on an offer
+ * page with dates and a place: tests/e2e/accessibility.spec.ts, in every locale.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { unicodeFilename } from '../../src/lib/calendar-filename';
 
@@ -446,24 +446,3 @@ test('the week page refuses a bad filter', async ({ request }) => {
 	expect(arabic.status()).toBe(200);
 	expect(await arabic.text()).toContain('هذا الأسبوع');
 });
-
-for (const locale of ['de', 'ar']) {
-	test(`the week page and an offer page have no accessibility violations (${locale})`, async ({
-		page
-	}) => {
-		const offer = await offerWithDatesAndPlace(page.request);
-		for (const path of [`/${locale}/week`, `/${locale}/offers/${offer.id}`]) {
-			await page.goto(path);
-			const results = await new AxeBuilder({ page })
-				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-				.analyze();
-			expect(
-				results.violations.map(({ id, nodes }) => ({
-					path,
-					id,
-					targets: nodes.map((node) => node.target)
-				}))
-			).toEqual([]);
-		}
-	});
-}

@@ -131,16 +131,22 @@ for (const [locale, q] of [
 	});
 }
 
-test('axe finds no violation on the help, in every locale (right to left too)', async ({
-	page
-}) => {
-	// axe runs as a script in the page: with JavaScript, on the same server-rendered help
-	for (const { code } of LOCALE_LIST) {
-		await page.goto(`/${code}?q=Doitschkurz&district=sankt-mang`);
-		await expect(results(page).locator('a[href^="tel:"]').first()).toBeVisible();
-		expect.soft(await violations(page), `axe on /${code}`).toEqual([]);
+// On the desktop only: a phone gets the same markup (tests/e2e/accessibility.spec.ts says what
+// is scanned where and why)
+test(
+	'axe finds no violation on the help, in every locale (right to left too)',
+	{ tag: '@desktop-only' },
+	async ({ page }) => {
+		// nine pages, each scanned by axe: more than 30 s on two busy cores
+		test.setTimeout(60_000);
+		// axe runs as a script in the page: with JavaScript, on the same server-rendered help
+		for (const { code } of LOCALE_LIST) {
+			await page.goto(`/${code}?q=Doitschkurz&district=sankt-mang`);
+			await expect(results(page).locator('a[href^="tel:"]').first()).toBeVisible();
+			expect.soft(await violations(page), `axe on /${code}`).toEqual([]);
+		}
 	}
-});
+);
 
 test('with JavaScript, typing a word that finds nothing shows the help as the list follows', async ({
 	page

@@ -122,14 +122,18 @@ test.describe('Einfache Sprache that looks simple', () => {
 		await expect(words.locator('cite').first()).toBeVisible();
 	});
 
-	test('axe finds nothing on the de-simple list and offer page', async ({ browser }) => {
-		const page = await browser.newPage({ javaScriptEnabled: true });
-		await page.goto('/de-simple');
-		expect(await violations(page)).toEqual([]);
-		await page.goto(`/de-simple?q=${encodeURIComponent('Kinder-Betreuung')}`);
-		await page.getByRole('link', { name: SIMPLE_OFFER }).first().click();
-		await expect(page.getByRole('heading', { level: 1 })).toContainText(SIMPLE_OFFER);
-		expect(await violations(page)).toEqual([]);
-		await page.close();
-	});
+	// The list: tests/e2e/accessibility.spec.ts. On the desktop only: a phone gets the same
+	// markup (accessibility.spec.ts says what is scanned where and why).
+	test(
+		'axe finds nothing on the de-simple offer page',
+		{ tag: '@desktop-only' },
+		async ({ browser }) => {
+			const page = await browser.newPage({ javaScriptEnabled: true });
+			await page.goto(`/de-simple?q=${encodeURIComponent('Kinder-Betreuung')}`);
+			await page.getByRole('link', { name: SIMPLE_OFFER }).first().click();
+			await expect(page.getByRole('heading', { level: 1 })).toContainText(SIMPLE_OFFER);
+			expect(await violations(page)).toEqual([]);
+			await page.close();
+		}
+	);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { engines, useSession, type SqlQuery } from '../support/sql-engines';
+import { chosenEngines, engines, useSession, type SqlQuery } from '../support/sql-engines';
 
 const userId = '7d3f0a52-5b7e-4c1e-9a57-0c6b8f1e2d34';
 
@@ -121,9 +121,36 @@ describe.each(engines)('$name', (engine) => {
 });
 
 describe('engines', () => {
-	it('include PostgreSQL 15 when TEST_PG_URL is set', () => {
-		expect(engines.map((engine) => engine.name)).toEqual(
-			process.env.TEST_PG_URL ? ['pglite', 'postgres15'] : ['pglite']
-		);
+	it('include PostgreSQL 15 when TEST_PG_URL is set, and only those TEST_ENGINES names', () => {
+		const all = process.env.TEST_PG_URL ? ['pglite', 'postgres15'] : ['pglite'];
+		const chosen = process.env.TEST_ENGINES?.split(',') ?? all;
+		expect(engines.map((engine) => engine.name)).toEqual(all.filter((n) => chosen.includes(n)));
+	});
+
+	it('refuses TEST_ENGINES naming an engine that is not there', () => {
+		const saved = process.env.TEST_ENGINES;
+		process.env.TEST_ENGINES = 'postgres15';
+		try {
+			expect(() => chosenEngines([{ name: 'pglite' }])).toThrow(
+				/TEST_ENGINES=postgres15: only pglite here/
+			);
+		} finally {
+			if (saved === undefined) delete process.env.TEST_ENGINES;
+			else process.env.TEST_ENGINES = saved;
+		}
+	});
+
+	it('keeps the named engines, in their order', () => {
+		const saved = process.env.TEST_ENGINES;
+		process.env.TEST_ENGINES = 'postgres15';
+		try {
+			const all = [{ name: 'pglite' }, { name: 'postgres15' }];
+			expect(chosenEngines(all)).toEqual([{ name: 'postgres15' }]);
+			delete process.env.TEST_ENGINES;
+			expect(chosenEngines(all)).toEqual(all);
+		} finally {
+			if (saved === undefined) delete process.env.TEST_ENGINES;
+			else process.env.TEST_ENGINES = saved;
+		}
 	});
 });

@@ -15,6 +15,8 @@
  *     });
  *   }
  *
+ * TEST_ENGINES=postgres15 (or pglite) runs them on that engine alone (see `chosenEngines`).
+ *
  * Every session is one transaction that close() rolls back, so nothing a test does is seen by
  * the next one. `as()` runs its callback as PostgREST (and the embedded handler) runs a request:
  * transaction-local `role`, `request.jwt.claims` and `search_path` ("public", "extensions").
@@ -214,10 +216,28 @@ function postgresEngine(url: string): Engine {
 	};
 }
 
-export const engines: Engine[] = [
+/**
+ * The engines named in TEST_ENGINES (comma-separated), or all there are. scripts/test.sh runs
+ * the suites on PGlite in its vitest step and then, with TEST_ENGINES=postgres15, on PostgreSQL
+ * 15 alone (scripts/test-postgres.sh), not on PGlite a second time.
+ */
+export function chosenEngines<T extends { name: string }>(all: T[]): T[] {
+	const names = process.env.TEST_ENGINES?.split(',').map((name) => name.trim());
+	if (!names) return all;
+	const chosen = all.filter((engine) => names.includes(engine.name));
+	if (chosen.length !== names.length) {
+		throw new Error(
+			`TEST_ENGINES=${process.env.TEST_ENGINES}: only ${all.map((engine) => engine.name).join(', ')} here` +
+				(process.env.TEST_PG_URL ? '' : ' (postgres15 needs TEST_PG_URL)')
+		);
+	}
+	return chosen;
+}
+
+export const engines: Engine[] = chosenEngines([
 	pgliteEngine,
 	...(process.env.TEST_PG_URL ? [postgresEngine(process.env.TEST_PG_URL)] : [])
-];
+]);
 
 /** Frees the file's PGlite; `useSession` calls it after the last suite that uses it. */
 export async function closeEngines(): Promise<void> {

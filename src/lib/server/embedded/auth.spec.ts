@@ -7,6 +7,7 @@
  * Runs on PGlite, and on PostgreSQL 15 too when TEST_PG_URL is set (start a cluster with
  * `bash scripts/pg15.sh start` and source the lines it prints; scripts/test-postgres.sh runs
  * tests/sql only): in a database of its own there, with the shim only, dropped afterwards.
+ * TEST_ENGINES picks one of them (tests/support/sql-engines.ts).
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { decodeJwt } from 'jose';
@@ -18,6 +19,7 @@ import path from 'node:path';
 import pg from 'pg';
 import ws from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chosenEngines } from '../../../../tests/support/sql-engines';
 import { sessionLimitsFromEnv } from './auth';
 import { createTestDatabase } from './database';
 import { createEmbeddedFetch, EMBEDDED_URL, type EmbeddedFetchOptions } from './fetch';
@@ -83,12 +85,14 @@ async function openPostgres15(serverUrl: string): Promise<TestDatabase> {
 	};
 }
 
-const engines: { name: string; open: () => Promise<TestDatabase> }[] = [
+// TEST_ENGINES=postgres15 (scripts/test.sh's PostgreSQL step): PostgreSQL 15 alone, the
+// vitest step has run this on PGlite
+const engines: { name: string; open: () => Promise<TestDatabase> }[] = chosenEngines([
 	{ name: 'pglite', open: openPglite },
 	...(process.env.TEST_PG_URL
 		? [{ name: 'postgres15', open: () => openPostgres15(process.env.TEST_PG_URL!) }]
 		: [])
-];
+]);
 
 let db: TestDatabase;
 let embeddedFetch: typeof fetch;
