@@ -45,7 +45,6 @@ export type Database = {
 					category: string;
 					created_at: string;
 					etag: string | null;
-					fetched_on: string | null;
 					id: string;
 					interval_minutes: number;
 					last_modified: string | null;
@@ -62,7 +61,6 @@ export type Database = {
 					category: string;
 					created_at?: string;
 					etag?: string | null;
-					fetched_on?: string | null;
 					id?: string;
 					interval_minutes?: number;
 					last_modified?: string | null;
@@ -78,7 +76,6 @@ export type Database = {
 					category?: string;
 					created_at?: string;
 					etag?: string | null;
-					fetched_on?: string | null;
 					id?: string;
 					interval_minutes?: number;
 					last_modified?: string | null;

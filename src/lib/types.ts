@@ -194,11 +194,6 @@ export interface OfferDetail {
 	is_demo: boolean;
 	schedules: Schedule[];
 	measures: OfferMeasure[];
-	/**
-	 * For an offer its organisation's calendar feed keeps: the day (`YYYY-MM-DD`, in the city's
-	 * time zone) that feed was last read; null for any other offer.
-	 */
-	calendar_source: { fetched_on: string } | null;
 	available_locales: string[] | null;
 }
 

@@ -151,7 +151,6 @@ describe.each(LOCALES.map((locale) => [locale]))('messages/%s.json', (locale: Lo
 		const values = {
 			city: 'Kempten',
 			name: 'Sankt Mang',
-			organisation: 'Stadtteilbüro Sankt Mang',
 			language: 'English',
 			date: '1',
 			page: 2,

@@ -90,15 +90,11 @@ export const actions: Actions = {
 		redirect(303, `/staff/offers/${copies[0]}/edit`);
 	},
 	/** Takes an imported offer over: the calendar feed no longer changes it. */
-	detach: async ({ locals, params, request, url }) => {
+	detach: async ({ locals, params, url }) => {
 		requireUser(locals, url);
 		const id = offerId(params);
 		const detached = await orFail(calendarFeeds.detach(locals.supabase, id));
 		if (isFailure(detached)) return detached;
-		// sent from the editor's warning: back to the editor
-		if ((await request.formData()).get('then') === 'edit') {
-			redirect(303, `/staff/offers/${id}/edit?detached=1`);
-		}
 		return { detached: true };
 	},
 	/** The cross-cutting themes of the current concept the offer serves (check boxes). */

@@ -2,9 +2,7 @@
  * Editing an offer: every field and its original text, saved with the version the form was read
  * at. Someone else's save in between is a conflict (409): the form stays with everything typed
  * and says to reload for their version. 404 for an id that is no uuid, does not exist or is not
- * the person's to edit. An offer a calendar feed keeps says so above the form: the next import
- * overwrites edits by hand unless it is detached first (the offer page's detach action, which
- * comes back here).
+ * the person's to edit.
  */
 import { error, fail, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
@@ -12,7 +10,6 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import * as z from 'zod';
 import { fromOfferForEdit, offerFormSchema, toSaveOffer } from '$lib/schemas/offer-form';
 import { requireUser } from '$lib/server/auth/guards';
-import * as calendarFeeds from '$lib/server/data/calendar-feeds';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
 import * as measureData from '$lib/server/data/measures';
 import * as offerEditor from '$lib/server/data/offer-editor';
@@ -38,10 +35,9 @@ function offerId(params: { id: string }): string {
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	requireUser(locals, url);
 	const id = offerId(params);
-	const [offer, measures, source] = await Promise.all([
+	const [offer, measures] = await Promise.all([
 		orHttpError(offerEditor.get(locals.supabase, id)),
-		orHttpError(measureData.choices(locals.supabase, id)),
-		orHttpError(calendarFeeds.sourceOf(locals.supabase, id))
+		orHttpError(measureData.choices(locals.supabase, id))
 	]);
 	if (!offer) notFound();
 	const form = await superValidate(fromOfferForEdit(offer), adapter, { errors: false });
@@ -50,11 +46,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		organisationName: String(offer.organisation_name ?? ''),
 		districtName: (offer.district_name ?? null) as string | null,
 		schedule: scheduleState(offer),
-		measures,
-		// the feed that still keeps the offer (null: not imported, or detached)
-		calendarFeed: source && !source.detached_at ? { name: source.feed_name } : null,
-		// just detached from it (the detach action came back here)
-		detached: Boolean(source?.detached_at) && url.searchParams.has('detached')
+		measures
 	};
 };
 

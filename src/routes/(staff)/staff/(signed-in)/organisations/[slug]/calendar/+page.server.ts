@@ -8,15 +8,11 @@
  * (src/lib/server/jobs/calendar-import.ts).
  */
 import { error, fail } from '@sveltejs/kit';
-import { message, setError, superValidate } from 'sveltekit-superforms';
+import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import * as z from 'zod';
 import { shownDates } from '$lib/schedule/exceptions';
-import {
-	calendarFeedSchema,
-	calendarFeedSettingsSchema,
-	UPLOAD_MAX_BYTES
-} from '$lib/schemas/calendar-feed';
+import { calendarFeedSchema, UPLOAD_MAX_BYTES } from '$lib/schemas/calendar-feed';
 import { runFeed } from '$lib/server/calendar-import/run';
 import * as calendarFeeds from '$lib/server/data/calendar-feeds';
 import { isFailure, orFail, orHttpError } from '$lib/server/data/errors';
@@ -24,11 +20,12 @@ import * as staff from '$lib/server/data/staff';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 const adapter = zod4(calendarFeedSchema);
-const settingsAdapter = zod4(calendarFeedSettingsSchema);
 const feedIdSchema = z.guid();
-
-/** The settings form of each feed has its own id: the page holds one per feed. */
-const settingsFormId = (feedId: string) => `feed-${feedId}`;
+const settingsSchema = z.object({
+	feed_id: z.guid(),
+	publish_mode: z.enum(['draft', 'published']),
+	on_removal: z.enum(['archive', 'delete'])
+});
 
 /** How far ahead the next dates of an imported offer are listed, and how many. */
 const DATES_DAYS = 400;
@@ -37,8 +34,6 @@ const DATES_LIMIT = 10;
 /** What an action tells the page besides field errors. */
 export interface CalendarMessage {
 	key: string;
-	/** Saved with another URL: what fetching it at once did. */
-	fetched?: 'applied' | 'not_modified' | 'failed';
 }
 
 /** The organisation: the person's own, or any for a city admin; 404 otherwise. */
@@ -93,23 +88,7 @@ export const load: PageServerLoad = async (event) => {
 	);
 	return {
 		organisation,
-		feeds: await Promise.all(
-			feeds.map(async (feed) => ({
-				...feed,
-				settings: await superValidate(
-					{
-						feed_id: feed.id,
-						name: feed.name,
-						source: feed.url ? ('url' as const) : ('upload' as const),
-						url: feed.url ?? '',
-						publish_mode: feed.publish_mode,
-						on_removal: feed.on_removal
-					},
-					settingsAdapter,
-					{ id: settingsFormId(feed.id), errors: false }
-				)
-			}))
-		),
+		feeds,
 		form: await superValidate(adapter, { errors: false })
 	};
 };
@@ -174,50 +153,20 @@ export const actions: Actions = {
 		if (isFailure(run)) return run;
 		return { fetched: feed.id, outcome: run.outcome };
 	},
-	/**
-	 * Changes a feed's name, URL and choices. Another URL is fetched at once (the database
-	 * forgot the old address's validators), so the page says whether the new one works.
-	 */
+	/** Changes what a feed does with new offers and with offers whose event disappeared. */
 	settings: async (event) => {
 		await organisationOf(event);
 		const formData = await event.request.formData();
-		const feedId = feedIdSchema.safeParse(formData.get('feed_id'));
-		if (!feedId.success) return fail(400, { error: 'error.invalid_input' });
-		const supabase = event.locals.supabase;
-		const feed = await orFail(calendarFeeds.get(supabase, feedId.data, 1));
-		if (isFailure(feed)) return feed;
-		// the stored feed says whether it has a URL to change, not the form
-		formData.set('source', feed.url ? 'url' : 'upload');
-		const form = await superValidate<
-			typeof calendarFeedSettingsSchema._zod.output,
-			CalendarMessage
-		>(formData, settingsAdapter, { id: settingsFormId(feed.id) });
-		if (!form.valid) return fail(400, { form });
-		const url = feed.url ? form.data.url : undefined;
-		const saved = await orFail(
-			calendarFeeds.save(supabase, {
-				id: feed.id,
-				name: form.data.name,
-				publish_mode: form.data.publish_mode,
-				on_removal: form.data.on_removal,
-				...(url === undefined ? {} : { url })
-			})
-		);
-		if (isFailure(saved)) {
-			// the database's check on the address: said at the field, the input kept
-			if (saved.status === 400 && url !== undefined) {
-				return setError(form, 'url', 'staff.calendar.url_invalid');
-			}
-			return message(form, { key: saved.data.error }, { status: saved.status as 400 });
-		}
-		if (url === undefined || url === feed.url) {
-			return message(form, { key: 'staff.calendar.settings_saved' });
-		}
-		const changed = await orFail(calendarFeeds.get(supabase, feed.id, 1));
-		if (isFailure(changed)) return changed;
-		const run = await orFail(runFeed(supabase, changed, { trigger: 'manual' }));
-		if (isFailure(run)) return run;
-		return message(form, { key: 'staff.calendar.settings_saved', fetched: run.outcome });
+		const settings = settingsSchema.safeParse({
+			feed_id: formData.get('feed_id'),
+			publish_mode: formData.get('publish_mode'),
+			on_removal: formData.get('on_removal')
+		});
+		if (!settings.success) return fail(400, { error: 'error.invalid_input' });
+		const { feed_id: id, ...changes } = settings.data;
+		const saved = await orFail(calendarFeeds.save(event.locals.supabase, { id, ...changes }));
+		if (isFailure(saved)) return saved;
+		return { settingsSaved: true };
 	},
 	/** Removes a feed; its offers stay as offers edited by hand. */
 	remove: async (event) => {
