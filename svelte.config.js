@@ -4,7 +4,10 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
-	compilerOptions: { runes: true },
+	// discloseVersion: Svelte's version in a global of every page (`window.__svelte.v`) is a
+	// script of its own and an import in 64 chunks; the start and district pages are at the 60 KB
+	// budget (tests/e2e/budget.spec.ts), and a city's IT would rather not announce it anyway
+	compilerOptions: { runes: true, discloseVersion: false },
 	kit: {
 		// precompressed static assets (.br, .gz) next to each file
 		adapter: adapter({ precompress: true }),
