@@ -46,9 +46,9 @@ const MEILI_LANGUAGES: Record<SearchLocale, string> = {
 };
 
 /**
- * The attribute behind each filter (the facets and the organisation). The category facet is the array of every category of the
- * offer: `categories IN [...]` matches an offer by any of them, and the facet distribution counts
- * it under each (`category` keeps the main one, for display).
+ * The attribute behind each filter (the facets and the organisation). The category facet is the
+ * array of every category of the offer: `categories IN [...]` matches an offer by any of them,
+ * and the facet distribution counts it under each (`category` keeps the main one, for display).
  */
 export const FILTER_ATTRIBUTES: Record<FilterName, string> = {
 	category: 'categories',
@@ -232,7 +232,7 @@ export function summaryFromHit(hit: Record<string, unknown>, locale: string): Of
 			category: String(hit.category),
 			categories: Array.isArray(hit.categories) ? hit.categories.map(String) : [],
 			organisation_name: String(hit.organisation_name ?? ''),
-			organisation_slug: String(hit.organisation_slug ?? ''),
+			organisation_slug: '',
 			district_slug: (hit.district_slug as string | null) ?? null,
 			district_name: (hit.district_name as string | null) ?? null,
 			street: null,
